@@ -1,0 +1,42 @@
+package org.nmt4j.model;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * The encoder's output and the source padding it was computed under.
+ *
+ * @param states (B,S,E) encoder states; rows at padded positions are meaningless and always masked
+ * @param sourceKeep (B,S) boolean keep-mask of the source, true for real tokens
+ */
+public record Memory(NDArray states, NDArray sourceKeep) {
+
+    /**
+     * Keeps the given batch rows, in the given order.
+     *
+     * @param rows (B') int64 indices
+     * @return the selected memory
+     */
+    public Memory select(NDArray rows) {
+        return new Memory(states.get(rows), sourceKeep.get(rows));
+    }
+
+    /**
+     * Repeats each row {@code k} times in place (row 0 k times, then row 1, ...), e.g. one copy per
+     * beam.
+     *
+     * @param k copies per row
+     * @return memory with B·k rows
+     */
+    public Memory repeatEach(int k) {
+        return new Memory(states.repeat(0, k), sourceKeep.repeat(0, k));
+    }
+
+    /**
+     * Returns the batch size B.
+     *
+     * @return B
+     */
+    public int batchSize() {
+        return (int) states.getShape().get(0);
+    }
+}
