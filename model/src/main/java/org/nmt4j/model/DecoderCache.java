@@ -6,9 +6,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Incremental-decoding state of a {@link Seq2SeqTransformer}: per decoder layer, the
- * self-attention keys/values (growing one position per step) and the cross-attention keys/values
- * (computed once from the encoder output).
+ * Incremental-decoding state of a {@link Seq2SeqTransformer}: per decoder layer, the self-attention
+ * keys/values (growing one position per step) and the cross-attention keys/values (computed once
+ * from the encoder output).
  *
  * <p>Create with {@link Seq2SeqTransformer#newCache()}; pass only the new target positions to
  * {@link Seq2SeqTransformer#decode} at each step. The cached prefix must contain no padding.

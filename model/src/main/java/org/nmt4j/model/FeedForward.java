@@ -47,9 +47,10 @@ public final class FeedForward extends AbstractBlock {
      */
     public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
         NDArray h = inner.forward(ps, new NDList(x), training).singletonOrThrow();
-        h = activation == ModelConfig.Activation.GELU
-                ? ai.djl.nn.Activation.gelu(h)
-                : ai.djl.nn.Activation.relu(h);
+        h =
+                activation == ModelConfig.Activation.GELU
+                        ? ai.djl.nn.Activation.gelu(h)
+                        : ai.djl.nn.Activation.relu(h);
         h = Dropouts.apply(h, dropout, training);
         return outer.forward(ps, new NDList(h), training).singletonOrThrow();
     }

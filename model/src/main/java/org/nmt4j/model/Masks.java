@@ -38,9 +38,9 @@ import ai.djl.ndarray.types.Shape;
  * so the mask is (B,1,1,S) whatever T is. Using the decoder's mask there (the Keras example's bug)
  * either fails to broadcast or masks the wrong positions once S differs from T.
  *
- * <p>{@link #MASKED} is large and finite, so that a fully masked row still yields finite numbers
- * (a uniform distribution over masked keys) instead of NaN, in float32 and in float16, while a
- * masked key next to any kept key gets a probability of exactly 0 after the softmax.
+ * <p>{@link #MASKED} is large and finite, so that a fully masked row still yields finite numbers (a
+ * uniform distribution over masked keys) instead of NaN, in float32 and in float16, while a masked
+ * key next to any kept key gets a probability of exactly 0 after the softmax.
  */
 public final class Masks {
 

@@ -16,8 +16,8 @@ import ai.djl.util.PairList;
  * self-attention, decoder causal self-attention, and cross-attention over the encoder output.
  *
  * <p>Shapes: B batch, Tq query length, Tk key length, H heads, E model size, D = E/H. Queries
- * (B,Tq,E); keys/values come from the same sequence (self) or the encoder output (B,S,E) (cross).
- * A bias from {@link Masks} of shape (B|1, 1, Tq|1, Tk) is added to the scores (B,H,Tq,Tk).
+ * (B,Tq,E); keys/values come from the same sequence (self) or the encoder output (B,S,E) (cross). A
+ * bias from {@link Masks} of shape (B|1, 1, Tq|1, Tk) is added to the scores (B,H,Tq,Tk).
  */
 public final class MultiHeadAttention extends AbstractBlock {
     private final int modelSize;

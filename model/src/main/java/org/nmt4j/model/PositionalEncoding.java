@@ -116,8 +116,7 @@ public final class PositionalEncoding extends AbstractBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(
-                encode(ps, inputs.singletonOrThrow(), DataType.FLOAT32, training));
+        return new NDList(encode(ps, inputs.singletonOrThrow(), DataType.FLOAT32, training));
     }
 
     @Override

@@ -18,8 +18,8 @@ import java.util.List;
 /**
  * The encoder–decoder Transformer.
  *
- * <p>Shapes: B batch, S source length, T target length, H heads, E model size, V target
- * vocabulary. Inputs are int64 token ids padded with {@link SpecialTokens#pad()}.
+ * <p>Shapes: B batch, S source length, T target length, H heads, E model size, V target vocabulary.
+ * Inputs are int64 token ids padded with {@link SpecialTokens#pad()}.
  *
  * <ul>
  *   <li>{@link #encode}: source (B,S) → {@link Memory} (states (B,S,E), source keep-mask (B,S)).
@@ -54,8 +54,7 @@ public final class Seq2SeqTransformer extends AbstractBlock {
         this.special = special;
         int e = config.modelSize();
         sourceEmbedding =
-                addChildBlock(
-                        "source_embedding", new TokenEmbedding(config.sourceVocabSize(), e));
+                addChildBlock("source_embedding", new TokenEmbedding(config.sourceVocabSize(), e));
         targetEmbedding =
                 config.tying() == ModelConfig.Tying.ALL
                         ? sourceEmbedding
@@ -90,9 +89,7 @@ public final class Seq2SeqTransformer extends AbstractBlock {
         decoderNorm = pre ? addChildBlock("decoder_norm", ResidualLayer.lastAxisNorm()) : null;
         setInitializer(
                 new XavierInitializer(
-                        XavierInitializer.RandomType.UNIFORM,
-                        XavierInitializer.FactorType.AVG,
-                        3f),
+                        XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.AVG, 3f),
                 Parameter.Type.WEIGHT);
         // Embedding tables keep their own N(0, E^-1/2) initialisation.
         sourceEmbedding.restoreInitializer();

@@ -11,7 +11,8 @@ class EngineSmokeTest {
     void pytorchEngine_loadsOffline_andMultiplies() {
         assertEquals("PyTorch", Engine.getInstance().getEngineName());
         try (NDManager m = NDManager.newBaseManager()) {
-            assertEquals(6f, m.create(new float[] {1, 2}).dot(m.create(new float[] {2, 2})).getFloat());
+            assertEquals(
+                    6f, m.create(new float[] {1, 2}).dot(m.create(new float[] {2, 2})).getFloat());
         }
     }
 }

@@ -5,8 +5,8 @@ package org.nmt4j.model.search;
  * section: {@code beam}, {@code length_penalty}, {@code max_len_a}, {@code max_len_b}.
  *
  * @param beam beam size; 1 means greedy search
- * @param lengthPenalty the GNMT length-penalty exponent alpha: a finished hypothesis scores
- *     {@code logP / ((5 + |Y|) / 6)^alpha}; 0 ranks by the raw log-probability
+ * @param lengthPenalty the GNMT length-penalty exponent alpha: a finished hypothesis scores {@code
+ *     logP / ((5 + |Y|) / 6)^alpha}; 0 ranks by the raw log-probability
  * @param maxLenA the output may have at most {@code maxLenA * S + maxLenB} tokens, where S is the
  *     source length in tokens (without padding)
  * @param maxLenB see {@code maxLenA}
