@@ -1,6 +1,7 @@
 package org.nmt4j.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,6 +44,26 @@ public final class DecoderCache {
 
     KeyValueCache cross(int layer) {
         return cross.get(layer);
+    }
+
+    /**
+     * Returns every array the cache holds now (each layer's self- and cross-attention keys and
+     * values), e.g. to keep them out of an {@link ai.djl.ndarray.NDScope} that closes one decoding
+     * step's intermediates, or to close them all when decoding ends.
+     *
+     * @return a new list of the cached arrays, empty before the first step
+     */
+    public NDList arrays() {
+        NDList all = new NDList();
+        for (List<KeyValueCache> kind : List.of(self, cross)) {
+            for (KeyValueCache c : kind) {
+                if (!c.isEmpty()) {
+                    all.add(c.keys());
+                    all.add(c.values());
+                }
+            }
+        }
+        return all;
     }
 
     /**

@@ -2,7 +2,8 @@ package org.nmt4j.model.search;
 
 /**
  * How translations are searched for, validated on construction. In YAML this is the {@code decode}
- * section: {@code beam}, {@code length_penalty}, {@code max_len_a}, {@code max_len_b}.
+ * section: {@code beam}, {@code length_penalty}, {@code max_len_a}, {@code max_len_b}, {@code
+ * nbest}.
  *
  * @param beam beam size; 1 means greedy search
  * @param lengthPenalty the GNMT length-penalty exponent alpha: a finished hypothesis scores {@code
@@ -10,8 +11,10 @@ package org.nmt4j.model.search;
  * @param maxLenA the output may have at most {@code maxLenA * S + maxLenB} tokens, where S is the
  *     source length in tokens (without padding)
  * @param maxLenB see {@code maxLenA}
+ * @param nbest how many hypotheses per sentence a search returns, best first; at most {@code beam}
  */
-public record DecodeConfig(int beam, double lengthPenalty, double maxLenA, int maxLenB) {
+public record DecodeConfig(
+        int beam, double lengthPenalty, double maxLenA, int maxLenB, int nbest) {
 
     /** Validates every field; messages name the field and the accepted range. */
     public DecodeConfig {
@@ -29,10 +32,48 @@ public record DecodeConfig(int beam, double lengthPenalty, double maxLenA, int m
         if (maxLenB < 0) {
             throw new IllegalArgumentException("max_len_b must be >= 0, got " + maxLenB);
         }
+        if (nbest < 1 || nbest > beam) {
+            throw new IllegalArgumentException(
+                    "nbest must be between 1 and beam (" + beam + "), got " + nbest);
+        }
         if (maxLenA == 0 && maxLenB == 0) {
             throw new IllegalArgumentException(
                     "max_len_a and max_len_b are both 0: no output token would be allowed");
         }
+    }
+
+    /**
+     * A config that returns one hypothesis per sentence.
+     *
+     * @param beam beam size; 1 means greedy search
+     * @param lengthPenalty the GNMT length-penalty exponent alpha
+     * @param maxLenA see {@link #maxLenA()}
+     * @param maxLenB see {@link #maxLenB()}
+     */
+    public DecodeConfig(int beam, double lengthPenalty, double maxLenA, int maxLenB) {
+        this(beam, lengthPenalty, maxLenA, maxLenB, 1);
+    }
+
+    /**
+     * Returns a copy with another beam size and n-best count.
+     *
+     * @param newBeam the beam size
+     * @param newNbest hypotheses per sentence, at most {@code newBeam}
+     * @return the copy
+     */
+    public DecodeConfig withBeam(int newBeam, int newNbest) {
+        return new DecodeConfig(newBeam, lengthPenalty, maxLenA, maxLenB, newNbest);
+    }
+
+    /**
+     * Returns the GNMT length penalty {@code ((5 + length) / 6)^alpha} that a hypothesis's
+     * log-probability is divided by.
+     *
+     * @param length the hypothesis length in tokens, its EOS included when it has one
+     * @return the penalty, 1 when alpha is 0
+     */
+    public double lengthPenaltyFactor(int length) {
+        return Math.pow((5.0 + length) / 6.0, lengthPenalty);
     }
 
     /**

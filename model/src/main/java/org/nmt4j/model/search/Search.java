@@ -1,0 +1,44 @@
+package org.nmt4j.model.search;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.ParameterStore;
+import java.util.List;
+import org.nmt4j.model.Seq2SeqTransformer;
+
+/**
+ * Finds translations of a batch of source sentences with a trained {@link Seq2SeqTransformer}.
+ *
+ * <p>Shapes: B sentences, S source length. Searches run with autograd off in the calling thread
+ * and free every intermediate array of each step as they go.
+ */
+public interface Search {
+
+    /**
+     * Translates a batch.
+     *
+     * @param source (B,S) int64 source ids, each row x + EOS, right-padded with the pad id
+     * @return per sentence, in row order, its hypotheses best first ({@link DecodeConfig#nbest()}
+     *     of them, fewer only if the search found fewer)
+     */
+    List<List<Hypothesis>> search(NDArray source);
+
+    /**
+     * Creates the search a config asks for: greedy when beam and nbest are 1, else beam search.
+     *
+     * @param model the model
+     * @param ps the parameter store of the model's parameters
+     * @param config beam size, n-best, length penalty and maximum length
+     * @param options cached or not, attention or not
+     * @return the search
+     */
+    static Search create(
+            Seq2SeqTransformer model,
+            ParameterStore ps,
+            DecodeConfig config,
+            SearchOptions options) {
+        if (config.beam() == 1 && config.nbest() == 1) {
+            return new GreedySearch(model, ps, config, options);
+        }
+        return new BeamSearch(model, ps, config, options);
+    }
+}

@@ -1,0 +1,169 @@
+package org.nmt4j.translate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nmt4j.data.tokenizer.Tokenizers;
+import org.nmt4j.model.CopyTask;
+import org.nmt4j.model.LoadedModel;
+import org.nmt4j.model.ModelArtifacts;
+import org.nmt4j.model.Seq2SeqTransformer;
+import org.nmt4j.model.SpecialTokens;
+import org.nmt4j.model.search.DecodeConfig;
+
+class SentenceTranslatorTest {
+    private static final DecodeConfig GREEDY = new DecodeConfig(1, 0.6, 1.5, 5);
+    private static final DecodeConfig BEAM4 = new DecodeConfig(4, 0.6, 1.5, 5, 3);
+
+    private static NDManager manager;
+    private static LoadedModel loaded;
+    private static Tokenizers tokenizers;
+
+    @BeforeAll
+    static void load() throws Exception {
+        manager = NDManager.newBaseManager();
+        loaded = ModelArtifacts.load(CopyModel.directory(), manager, null);
+        tokenizers = CopyModel.tokenizers(loaded);
+    }
+
+    @AfterAll
+    static void close() {
+        tokenizers.close();
+        manager.close();
+    }
+
+    private static SentenceTranslator translator(DecodeConfig decode, TranslatorOptions options) {
+        return new SentenceTranslator(loaded.model(), manager, tokenizers, decode, options);
+    }
+
+    private static List<String> texts(List<Translation> translations) {
+        return translations.stream().map(Translation::text).toList();
+    }
+
+    @Test
+    void translate_givesOneOutputPerLine_inInputOrder_copyingMostSentences() {
+        List<String> lines = TestTexts.mixed64();
+        List<String> out = texts(translator(GREEDY, TranslatorOptions.DEFAULT).translate(lines));
+        assertEquals(lines.size(), out.size());
+        int same = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            same += lines.get(i).equals(out.get(i)) ? 1 : 0;
+        }
+        assertTrue(same >= 48, "the copy model should give most lines back, gave " + same + "/64");
+    }
+
+    @Test
+    void sentence_translatesTheSameAlone_asInABatchOf64MixedLengthSentences() {
+        List<String> lines = TestTexts.mixed64();
+        for (DecodeConfig decode : List.of(GREEDY, BEAM4)) {
+            SentenceTranslator t = translator(decode, TranslatorOptions.DEFAULT);
+            List<Translation> batch = t.translate(lines);
+            for (int i : new int[] {0, 13, 29, 40, 63}) {
+                Translation alone = t.translate(List.of(lines.get(i))).get(0);
+                assertEquals(batch.get(i).alternatives(), alone.alternatives(), "line " + i);
+            }
+        }
+    }
+
+    @Test
+    void tokenBudget_changesTheBatches_butNotTheTranslations() {
+        List<String> lines = TestTexts.mixed64();
+        List<String> oneByOne = texts(translator(GREEDY, new TranslatorOptions(1, false)).translate(lines));
+        List<String> oneBatch =
+                texts(translator(GREEDY, new TranslatorOptions(100_000, false)).translate(lines));
+        assertEquals(oneBatch, oneByOne);
+    }
+
+    @Test
+    void emptyBlankAndUndecodableLines_giveEmptyTranslations_inTheirPlaces() {
+        List<String> lines = Arrays.asList("the cat sat on the mat.", "", "  \t ", null, "we eat fish on friday.");
+        List<Translation> out = translator(GREEDY, TranslatorOptions.DEFAULT).translate(lines);
+        assertEquals(5, out.size());
+        assertEquals("the cat sat on the mat.", out.get(0).text());
+        for (int i = 1; i <= 3; i++) {
+            assertEquals("", out.get(i).text());
+            assertEquals(0, out.get(i).parts());
+        }
+        assertEquals("we eat fish on friday.", out.get(4).text());
+    }
+
+    @Test
+    void lineLongerThanTheModel_isSplitAtSentenceBoundaries_andReportedWithItsLineNumber() {
+        String longLine = String.join(" ", TestTexts.sentences().subList(0, 6));
+        SentenceTranslator t = translator(GREEDY, TranslatorOptions.DEFAULT);
+        int pieces = tokenizers.source().encode(longLine).length;
+        assertTrue(pieces > t.maxSourcePieces(), "the test line must be too long: " + pieces);
+        List<long[]> reports = new ArrayList<>();
+        TranslationListener listener =
+                new TranslationListener() {
+                    @Override
+                    public void lineSplit(long line, int tokens, int limit, int parts, boolean cut) {
+                        reports.add(new long[] {line, tokens, limit, parts, cut ? 1 : 0});
+                    }
+                };
+        List<Translation> out = t.translate(List.of("the cat sat on the mat.", longLine), 41, listener);
+        assertEquals(1, reports.size());
+        assertEquals(42, reports.get(0)[0], "the line number is reported");
+        assertEquals(pieces, reports.get(0)[1]);
+        assertEquals(CopyModel.MAX_POSITIONS - 1, reports.get(0)[2]);
+        assertEquals(0, reports.get(0)[4], "no sentence had to be cut");
+        Translation split = out.get(1);
+        assertEquals(reports.get(0)[3], split.parts());
+        assertTrue(split.parts() >= 2);
+        assertEquals(pieces, split.sourceTokens(), "every piece was translated");
+        assertTrue(split.text().startsWith("the cat sat on the mat."), split.text());
+    }
+
+    @Test
+    void nbest_givesDistinctAlternatives_bestFirst() {
+        List<Translation> out = translator(BEAM4, TranslatorOptions.DEFAULT).translate(TestTexts.sentences());
+        for (Translation t : out) {
+            assertEquals(3, t.alternatives().size());
+            assertEquals(t.text(), t.alternatives().get(0));
+            assertEquals(3, t.alternatives().stream().distinct().count(), t.alternatives().toString());
+        }
+    }
+
+    @Test
+    void attention_givesOneRowPerTargetPiece_andOneColumnPerSourcePiece() {
+        String line = "the bird sings in the tree.";
+        Translation t = translator(GREEDY, new TranslatorOptions(4000, true)).translate(List.of(line)).get(0);
+        assertEquals(1, t.attention().size());
+        AttentionMap map = t.attention().get(0);
+        assertEquals(tokenizers.source().pieces(line).size() + 1, map.sourcePieces().size());
+        assertEquals("</s>", map.sourcePieces().get(map.sourcePieces().size() - 1));
+        assertEquals(t.targetTokens() + 1, map.targetPieces().size());
+        for (float[] row : map.weights()) {
+            double sum = 0;
+            for (float w : row) {
+                sum += w;
+            }
+            assertEquals(1.0, sum, 1e-3);
+        }
+    }
+
+    @Test
+    void tokenizerOfAnotherVocabulary_isRejected_namingTheTokenizerFile() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Seq2SeqTransformer other = new Seq2SeqTransformer(CopyTask.config(50, 32), SpecialTokens.DEFAULT);
+            other.initialize(m, DataType.FLOAT32, new Shape(1, 2), new Shape(1, 2));
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> new SentenceTranslator(other, m, tokenizers, GREEDY, TranslatorOptions.DEFAULT));
+            assertTrue(e.getMessage().contains("tokenizer.model") && e.getMessage().contains("50"), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"));
+        }
+    }
+}
