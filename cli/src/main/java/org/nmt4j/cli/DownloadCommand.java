@@ -64,9 +64,13 @@ public final class DownloadCommand implements Callable<Integer> {
         }
         CorpusDownloader.Result result = new CorpusDownloader().download(what, dir, acceptMismatch);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s: %s, %,d lines, SHA-256 %s%s%n", result.alreadyPresent()
-                        ? "already present" : "downloaded", result.file(), result.lines(),
-                result.sha256(), result.verified() ? " (verified)" : " (MISMATCH accepted)");
+        out.printf(
+                "%s: %s, %,d lines, SHA-256 %s%s%n",
+                result.alreadyPresent() ? "already present" : "downloaded",
+                result.file(),
+                result.lines(),
+                result.sha256(),
+                result.verified() ? " (verified)" : " (MISMATCH accepted)");
         out.println("use it with: data.format: anki, data.train: " + result.file());
         out.flush();
         return 0;
@@ -80,8 +84,11 @@ public final class DownloadCommand implements Callable<Integer> {
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new UsageException("--url " + text + " is not an http(s) address; give e.g."
-                    + " https://host/spa-eng.zip");
+            throw new UsageException(
+                    "--url "
+                            + text
+                            + " is not an http(s) address; give e.g."
+                            + " https://host/spa-eng.zip");
         }
     }
 }

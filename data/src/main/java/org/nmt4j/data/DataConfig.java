@@ -101,11 +101,14 @@ public record DataConfig(
     public DataConfig {
         require(format != null, "data.format is required (anki, tsv or aligned)");
         require(train != null, "data.train is required (the training corpus file)");
-        require(sourceLang != null && LANG.matcher(sourceLang).matches(),
+        require(
+                sourceLang != null && LANG.matcher(sourceLang).matches(),
                 "data.source_lang must be a language code like 'en', got " + quote(sourceLang));
-        require(targetLang != null && LANG.matcher(targetLang).matches(),
+        require(
+                targetLang != null && LANG.matcher(targetLang).matches(),
                 "data.target_lang must be a language code like 'es', got " + quote(targetLang));
-        require(!sourceLang.equals(targetLang),
+        require(
+                !sourceLang.equals(targetLang),
                 "data.source_lang and data.target_lang must differ, both are " + sourceLang);
         sourceColumn = orDefault(sourceColumn, 0);
         targetColumn = orDefault(targetColumn, 1);
@@ -120,13 +123,17 @@ public record DataConfig(
         checkColumns(format, sourceColumn, targetColumn);
         require(maxTokens >= 1, "data.max_tokens must be >= 1, got " + maxTokens);
         require(maxLengthRatio >= 1, "data.max_length_ratio must be >= 1, got " + maxLengthRatio);
-        require(maxBadLineShare >= 0 && maxBadLineShare <= 1,
+        require(
+                maxBadLineShare >= 0 && maxBadLineShare <= 1,
                 "data.max_bad_line_share must be in [0, 1], got " + maxBadLineShare);
         checkSplit(dev, test, devFraction, testFraction);
         int longest = 2 * (maxTokens + 1);
-        require(batchTokens >= longest,
-                "data.batch_tokens must be at least 2 x (data.max_tokens + 1) = " + longest
-                        + " so that the longest pair fits in a batch, got " + batchTokens);
+        require(
+                batchTokens >= longest,
+                "data.batch_tokens must be at least 2 x (data.max_tokens + 1) = "
+                        + longest
+                        + " so that the longest pair fits in a batch, got "
+                        + batchTokens);
     }
 
     /**
@@ -163,8 +170,8 @@ public record DataConfig(
     }
 
     /**
-     * Returns a copy whose relative corpus paths are resolved against a directory (for example
-     * the directory of the config file).
+     * Returns a copy whose relative corpus paths are resolved against a directory (for example the
+     * directory of the config file).
      *
      * @param base the directory
      * @return the resolved copy
@@ -203,17 +210,21 @@ public record DataConfig(
         require(source >= 0, "data.source_column must be >= 0, got " + source);
         require(target >= 0, "data.target_column must be >= 0, got " + target);
         require(source != target, "data.source_column and data.target_column must differ");
-        require(format != Format.ANKI || Math.max(source, target) <= 1,
+        require(
+                format != Format.ANKI || Math.max(source, target) <= 1,
                 "data.source_column and data.target_column must be 0 or 1 for format anki");
     }
 
     private static void checkSplit(Path dev, Path test, double devFraction, double testFraction) {
-        require(dev != null || test == null,
+        require(
+                dev != null || test == null,
                 "data.test is given without data.dev: give both, or neither to split them off"
                         + " data.train");
-        require(devFraction > 0 && devFraction < 0.5,
+        require(
+                devFraction > 0 && devFraction < 0.5,
                 "data.dev_fraction must be in (0, 0.5), got " + devFraction);
-        require(testFraction >= 0 && testFraction < 0.5,
+        require(
+                testFraction >= 0 && testFraction < 0.5,
                 "data.test_fraction must be in [0, 0.5), got " + testFraction);
     }
 
@@ -370,9 +381,23 @@ public record DataConfig(
          * @return the config
          */
         public DataConfig build() {
-            return new DataConfig(format, train, dev, test, sourceLang, targetLang, sourceColumn,
-                    targetColumn, maxTokens, maxLengthRatio, dedup, maxBadLineShare, devFraction,
-                    testFraction, splitSeed, batchTokens);
+            return new DataConfig(
+                    format,
+                    train,
+                    dev,
+                    test,
+                    sourceLang,
+                    targetLang,
+                    sourceColumn,
+                    targetColumn,
+                    maxTokens,
+                    maxLengthRatio,
+                    dedup,
+                    maxBadLineShare,
+                    devFraction,
+                    testFraction,
+                    splitSeed,
+                    batchTokens);
         }
     }
 }

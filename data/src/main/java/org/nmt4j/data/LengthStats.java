@@ -1,6 +1,7 @@
 package org.nmt4j.data;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Token counts and length percentiles of one side of a corpus (nearest-rank percentiles, in
@@ -28,8 +29,13 @@ public record LengthStats(long sentences, long tokens, int p50, int p90, int p99
         int[] sorted = lengths.clone();
         Arrays.sort(sorted);
         long tokens = Arrays.stream(sorted).asLongStream().sum();
-        return new LengthStats(sorted.length, tokens, rank(sorted, 50), rank(sorted, 90),
-                rank(sorted, 99), sorted[sorted.length - 1]);
+        return new LengthStats(
+                sorted.length,
+                tokens,
+                rank(sorted, 50),
+                rank(sorted, 90),
+                rank(sorted, 99),
+                sorted[sorted.length - 1]);
     }
 
     /**
@@ -48,7 +54,14 @@ public record LengthStats(long sentences, long tokens, int p50, int p90, int p99
 
     @Override
     public String toString() {
-        return String.format("%,d tokens, mean %.1f, p50 %d, p90 %d, p99 %d, max %d",
-                tokens, mean(), p50, p90, p99, max);
+        return String.format(
+                Locale.ROOT,
+                "%,d tokens, mean %.1f, p50 %d, p90 %d, p99 %d, max %d",
+                tokens,
+                mean(),
+                p50,
+                p90,
+                p99,
+                max);
     }
 }

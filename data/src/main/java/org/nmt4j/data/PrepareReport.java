@@ -35,24 +35,48 @@ public record PrepareReport(
     public String format() {
         StringBuilder out = new StringBuilder();
         for (ReadSummary in : inputs) {
-            out.append(String.format(Locale.ROOT, "read %s: %,d lines, %,d pairs; skipped %s%n",
-                    in.input(), in.lines(), in.pairs(), in.skips()));
+            out.append(
+                    String.format(
+                            Locale.ROOT,
+                            "read %s: %,d lines, %,d pairs; skipped %s%n",
+                            in.input(),
+                            in.lines(),
+                            in.pairs(),
+                            in.skips()));
         }
         out.append("tokenizer: ").append(tokenizer).append(System.lineSeparator());
         for (SplitReport s : splits) {
-            out.append(String.format(Locale.ROOT, "%-5s pairs %,d, kept %,d; dropped %s%n",
-                    s.split().fileName(), s.pairs(), s.kept(), s.skips()));
+            if (s.pairs() == 0) {
+                out.append(s.split().fileName()).append(": none").append(System.lineSeparator());
+                continue;
+            }
+            out.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%-5s pairs %,d, kept %,d; dropped %s%n",
+                            s.split().fileName(),
+                            s.pairs(),
+                            s.kept(),
+                            s.skips()));
             out.append(String.format(Locale.ROOT, "      source: %s%n", s.source()));
             out.append(String.format(Locale.ROOT, "      target: %s%n", s.target()));
         }
-        out.append(String.format(Locale.ROOT,
-                "train batches (budget %,d padded tokens): %,d batches, mean %.1f pairs,"
-                        + " largest %,d tokens, padding %.2f%%%n",
-                batchTokens, bucketed.batches(), bucketed.meanBatchSize(),
-                bucketed.largestBatch(), 100 * bucketed.share()));
-        out.append(String.format(Locale.ROOT,
-                "  for comparison, naive batches of %d shuffled pairs: padding %.2f%%%n",
-                naivePairsPerBatch, 100 * naive.share()));
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "train batches (budget %,d padded tokens): %,d batches, mean %.1f pairs,"
+                                + " largest %,d tokens, padding %.2f%%%n",
+                        batchTokens,
+                        bucketed.batches(),
+                        bucketed.meanBatchSize(),
+                        bucketed.largestBatch(),
+                        100 * bucketed.share()));
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "  for comparison, naive batches of %d shuffled pairs: padding %.2f%%%n",
+                        naivePairsPerBatch,
+                        100 * naive.share()));
         return out.toString();
     }
 }

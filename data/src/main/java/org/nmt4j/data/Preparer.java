@@ -37,16 +37,15 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>only when a tokenizer is to be trained: read, normalise (NFC, whitespace), split,
  *       de-duplicate, and write the training sentences to SentencePiece's input file(s); then run
- *       {@code spm_train} ({@code spm.model}, or {@code spm.SRC.model} and {@code
- *       spm.TGT.model}, in the output directory);
- *   <li>read again, normalise, split, de-duplicate, encode, apply the length filters (train
- *       only), and write the kept pairs to {@code train.tsv}, {@code dev.tsv}, {@code test.tsv}
- *       in the output directory (two columns, normalised) while collecting their ids.
+ *       {@code spm_train} ({@code spm.model}, or {@code spm.SRC.model} and {@code spm.TGT.model},
+ *       in the output directory);
+ *   <li>read again, normalise, split, de-duplicate, encode, apply the length filters (train only),
+ *       and write the kept pairs to {@code train.tsv}, {@code dev.tsv}, {@code test.tsv} in the
+ *       output directory (two columns, normalised) while collecting their ids.
  * </ol>
  *
- * Every dropped line is counted by reason with its first line numbers. Memory: the ids of the
- * kept pairs (about 4 bytes per token), the dev/test text, and 16 bytes per pair for
- * de-duplication.
+ * Every dropped line is counted by reason with its first line numbers. Memory: the ids of the kept
+ * pairs (about 4 bytes per token), the dev/test text, and 16 bytes per pair for de-duplication.
  */
 public final class Preparer {
     private static final Logger LOG = LoggerFactory.getLogger(Preparer.class);
@@ -96,8 +95,8 @@ public final class Preparer {
         List<ReadSummary> summaries = new ArrayList<>();
         SplitAssigner assigner =
                 data.splitsTrain()
-                        ? new SplitAssigner(data.devFraction(), data.testFraction(),
-                                data.splitSeed())
+                        ? new SplitAssigner(
+                                data.devFraction(), data.testFraction(), data.splitSeed())
                         : null;
         summaries.add(read(data.train(), assigner, Split.TRAIN, visitor));
         if (data.dev() != null) {
@@ -120,8 +119,8 @@ public final class Preparer {
                                         return;
                                     }
                                     SentencePair p = normalize(raw);
-                                    Split split = assigner == null ? fixed : assigner.assign(
-                                            p.source());
+                                    Split split =
+                                            assigner == null ? fixed : assigner.assign(p.source());
                                     try {
                                         v.visit(split, p);
                                     } catch (IOException e) {
@@ -135,7 +134,9 @@ public final class Preparer {
     }
 
     private static SentencePair normalize(SentencePair raw) {
-        return new SentencePair(raw.line(), TextNormalizer.normalize(raw.source()),
+        return new SentencePair(
+                raw.line(),
+                TextNormalizer.normalize(raw.source()),
                 TextNormalizer.normalize(raw.target()));
     }
 
@@ -200,8 +201,8 @@ public final class Preparer {
             Deduplicator dedup = new Deduplicator();
             List<ReadSummary> inputs =
                     forEachPair(
-                            (split, p) -> encodeOne(sinks.get(split), p, tokenizers, filter,
-                                    dedup));
+                            (split, p) ->
+                                    encodeOne(sinks.get(split), p, tokenizers, filter, dedup));
             for (SplitSink sink : sinks.values()) {
                 sink.commit();
             }
@@ -248,29 +249,58 @@ public final class Preparer {
         TokenizedCorpus train = corpora.get(Split.TRAIN);
         if (train.size() == 0) {
             throw new CorpusException(
-                    "no training pairs left after filtering " + data.train() + " (dropped: "
-                            + reports.get(0).skips() + "); check data.max_tokens and"
-                            + " data.max_length_ratio", true);
+                    "no training pairs left after filtering "
+                            + data.train()
+                            + " (dropped: "
+                            + reports.get(0).skips()
+                            + "); check data.max_tokens and"
+                            + " data.max_length_ratio",
+                    true);
         }
-        PaddingStats bucketed = PaddingStats.of(train,
-                new Batcher(train, data.batchTokens(), data.splitSeed()).plan(0).batches());
+        PaddingStats bucketed =
+                PaddingStats.of(
+                        train,
+                        new Batcher(train, data.batchTokens(), data.splitSeed()).plan(0).batches());
         int naiveSize = (int) Math.max(1, Math.round(bucketed.meanBatchSize()));
-        PaddingStats naive = PaddingStats.of(train,
-                Batcher.naive(train, naiveSize, data.splitSeed()));
-        PrepareReport report = new PrepareReport(inputs, reports, describe(tokenizers),
-                data.batchTokens(), bucketed, naiveSize, naive);
-        return new PreparedData(outputDir, tokenizers, corpora,
-                sinks.get(Split.DEV).pairs(), sinks.get(Split.TEST).pairs(), report);
+        PaddingStats naive =
+                PaddingStats.of(train, Batcher.naive(train, naiveSize, data.splitSeed()));
+        PrepareReport report =
+                new PrepareReport(
+                        inputs,
+                        reports,
+                        describe(tokenizers),
+                        data.batchTokens(),
+                        bucketed,
+                        naiveSize,
+                        naive);
+        return new PreparedData(
+                outputDir,
+                tokenizers,
+                corpora,
+                sinks.get(Split.DEV).pairs(),
+                sinks.get(Split.TEST).pairs(),
+                report);
     }
 
     private String describe(Tokenizers t) {
         String how = tokenizer.loadsExisting() ? "loaded" : "trained";
         if (t.joint()) {
-            return how + " joint " + t.source().modelFile() + " (" + t.source().vocabSize()
+            return how
+                    + " joint "
+                    + t.source().modelFile()
+                    + " ("
+                    + t.source().vocabSize()
                     + " pieces)";
         }
-        return how + " " + t.source().modelFile() + " (" + t.source().vocabSize()
-                + " pieces) and " + t.target().modelFile() + " (" + t.target().vocabSize()
+        return how
+                + " "
+                + t.source().modelFile()
+                + " ("
+                + t.source().vocabSize()
+                + " pieces) and "
+                + t.target().modelFile()
+                + " ("
+                + t.target().vocabSize()
                 + " pieces)";
     }
 }

@@ -65,8 +65,7 @@ final class SplitSink implements AutoCloseable {
     /** Finishes the file and moves it to its final name. */
     void commit() throws IOException {
         writer.close();
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         committed = true;
     }
 
@@ -89,8 +88,8 @@ final class SplitSink implements AutoCloseable {
             source[i] = corpus.sourceLength(i);
             target[i] = corpus.targetLength(i);
         }
-        return new SplitReport(split, seen, corpus.size(), skips, LengthStats.of(source),
-                LengthStats.of(target));
+        return new SplitReport(
+                split, seen, corpus.size(), skips, LengthStats.of(source), LengthStats.of(target));
     }
 
     @Override

@@ -109,11 +109,35 @@ public final class CopyTask {
      */
     public static Seq2SeqTransformer train(
             NDManager manager, ModelConfig config, int steps, int maxLength, long seed) {
+        return train(manager, config, steps, maxLength, seed, 2e-3f);
+    }
+
+    /**
+     * Builds, initialises and trains a model to copy its input, with Adam at a learning rate
+     * reached after 50 steps of linear warm-up.
+     *
+     * @param manager owns the parameters
+     * @param config the architecture
+     * @param steps optimiser steps
+     * @param maxLength the longest training sentence
+     * @param seed the seed
+     * @param lr the learning rate after warm-up
+     * @return the trained model
+     */
+    public static Seq2SeqTransformer train(
+            NDManager manager, ModelConfig config, int steps, int maxLength, long seed, float lr) {
         Engine.getInstance().setRandomSeed((int) seed);
         Seq2SeqTransformer model = new Seq2SeqTransformer(config, SpecialTokens.DEFAULT);
         model.initialize(manager, DataType.FLOAT32, new Shape(2, 5), new Shape(2, 4));
         Optimizer adam =
-                Optimizer.adam().optLearningRateTracker(Tracker.fixed(3e-3f)).build();
+                Optimizer.adam()
+                        .optLearningRateTracker(
+                                Tracker.warmUp()
+                                        .optWarmUpSteps(50)
+                                        .optWarmUpBeginValue(lr / 50)
+                                        .setMainTracker(Tracker.fixed(lr))
+                                        .build())
+                        .build();
         ParameterStore ps = new ParameterStore(manager, false);
         Random random = new Random(seed);
         int vocab = config.targetVocabSize();

@@ -2,8 +2,10 @@ package org.nmt4j.translate;
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -52,8 +54,37 @@ public final class CopyModel {
      * @return the path
      */
     public static Path tokenizerFile() {
+        return resource("tokenizer/copy.model");
+    }
+
+    /**
+     * Returns the 30 sentences the test tokenizer was trained on, one per line.
+     *
+     * @return the path of {@code tokenizer/train.txt}
+     */
+    public static Path sentencesFile() {
+        return resource("tokenizer/train.txt");
+    }
+
+    /** A test resource as a file (copied out when the resources are in a jar). */
+    private static synchronized Path resource(String name) {
+        URL url = CopyModel.class.getResource("/" + name);
+        if (url == null) {
+            throw new IllegalStateException("test resource " + name + " is missing");
+        }
         try {
-            return Path.of(CopyModel.class.getResource("/tokenizer/copy.model").toURI());
+            if (url.getProtocol().equals("file")) {
+                return Path.of(url.toURI());
+            }
+            Path dir = Files.createTempDirectory("nmt4j-test-resources");
+            Path file = dir.resolve(Path.of(name).getFileName().toString());
+            try (InputStream in = url.openStream()) {
+                Files.copy(in, file);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -14,8 +14,7 @@ final class TestTexts {
     /** The 30 sentences the test tokenizer was trained on. */
     static List<String> sentences() {
         try {
-            return Files.readAllLines(
-                    CopyModel.tokenizerFile().resolveSibling("train.txt"), StandardCharsets.UTF_8);
+            return Files.readAllLines(CopyModel.sentencesFile(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

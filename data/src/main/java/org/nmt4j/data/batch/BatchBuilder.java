@@ -20,8 +20,8 @@ import org.nmt4j.model.SpecialTokens;
  * </pre>
  *
  * Rows are padded with the pad id at the end (right padding), or at the start when {@link
- * Padding#LEFT} is asked for. Translation builds its source rows with {@link #sources}, so
- * training and translation agree.
+ * Padding#LEFT} is asked for. Translation builds its source rows with {@link #sources}, so training
+ * and translation agree.
  */
 public final class BatchBuilder {
     private final SpecialTokens special;
@@ -96,8 +96,8 @@ public final class BatchBuilder {
             realSource += sl;
             realTarget += tl;
         }
-        return new TokenBatch(indices.clone(), s, t, source, targetIn, labels, realSource,
-                realTarget);
+        return new TokenBatch(
+                indices.clone(), s, t, source, targetIn, labels, realSource, realTarget);
     }
 
     /**

@@ -11,19 +11,18 @@ import org.nmt4j.data.clean.Hashing;
  *
  * <ol>
  *   <li>shuffle all pairs;
- *   <li>cut the shuffled order into large chunks (about {@code chunkBatches} batches each) and
- *       sort each chunk by (longer side, source length, target length), ties in shuffled
- *       order (sorting by the longer side first keeps both S and T tight in a batch);
+ *   <li>cut the shuffled order into large chunks (about {@code chunkBatches} batches each) and sort
+ *       each chunk by (longer side, source length, target length), ties in shuffled order (sorting
+ *       by the longer side first keeps both S and T tight in a batch);
  *   <li>walk each sorted chunk and close a batch when adding the next pair would make B·(S + T)
- *       exceed the budget (S, T: padded row lengths including EOS / BOS, see {@link
- *       BatchBuilder});
+ *       exceed the budget (S, T: padded row lengths including EOS / BOS, see {@link BatchBuilder});
  *   <li>shuffle the batches.
  * </ol>
  *
  * The plan is a pure function of (corpus, budget, seed, epoch): {@link #plan(int)} gives the same
  * batches every time, so a trainer resumes exactly by saving a {@link DataPosition}. Every batch
- * holds at least one pair and no batch exceeds the budget (a pair that alone exceeds it is
- * rejected when the batcher is made).
+ * holds at least one pair and no batch exceeds the budget (a pair that alone exceeds it is rejected
+ * when the batcher is made).
  */
 public final class Batcher {
     /** Default chunk size, in batches: large enough for tight buckets, small enough to mix. */
@@ -66,15 +65,26 @@ public final class Batcher {
             int cost = cost(i);
             if (cost > batchTokens) {
                 throw new IllegalArgumentException(
-                        "data.batch_tokens " + batchTokens + " is smaller than pair " + i
-                                + " alone (" + cost + " tokens); raise data.batch_tokens or"
+                        "data.batch_tokens "
+                                + batchTokens
+                                + " is smaller than pair "
+                                + i
+                                + " alone ("
+                                + cost
+                                + " tokens); raise data.batch_tokens or"
                                 + " lower data.max_tokens");
             }
             total += cost;
         }
         double meanCost = corpus.size() == 0 ? 1 : (double) total / corpus.size();
-        this.chunkPairs = (int) Math.max(1, Math.min(Integer.MAX_VALUE,
-                (long) chunkBatches * Math.max(1, (long) (batchTokens / meanCost))));
+        this.chunkPairs =
+                (int)
+                        Math.max(
+                                1,
+                                Math.min(
+                                        Integer.MAX_VALUE,
+                                        (long) chunkBatches
+                                                * Math.max(1, (long) (batchTokens / meanCost))));
     }
 
     /**
@@ -108,8 +118,8 @@ public final class Batcher {
         int[] order = permutation(corpus.size(), new SplittableRandom(Hashing.mix(seed)));
         List<int[]> batches = new ArrayList<>();
         for (int from = 0; from < order.length; from += pairsPerBatch) {
-            batches.add(Arrays.copyOfRange(order, from, Math.min(order.length,
-                    from + pairsPerBatch)));
+            batches.add(
+                    Arrays.copyOfRange(order, from, Math.min(order.length, from + pairsPerBatch)));
         }
         return batches;
     }

@@ -2,8 +2,8 @@ package org.nmt4j.data.batch;
 
 /**
  * Where a trainer is in the data: the epoch and the index of the next batch in that epoch's plan.
- * Because {@link Batcher#plan(int)} is a pure function of the corpus, the budget, the seed and
- * the epoch, saving this in a checkpoint is enough to resume exactly mid-epoch.
+ * Because {@link Batcher#plan(int)} is a pure function of the corpus, the budget, the seed and the
+ * epoch, saving this in a checkpoint is enough to resume exactly mid-epoch.
  *
  * @param epoch 0-based epoch
  * @param batchIndex 0-based index of the next batch to train on in that epoch

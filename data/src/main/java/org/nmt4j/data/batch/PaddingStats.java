@@ -3,8 +3,8 @@ package org.nmt4j.data.batch;
 import java.util.List;
 
 /**
- * Padding of a set of batches: real tokens against padded cells, counting source rows (x + EOS)
- * and target rows (BOS + y, as long as y + EOS) once each.
+ * Padding of a set of batches: real tokens against padded cells, counting source rows (x + EOS) and
+ * target rows (BOS + y, as long as y + EOS) once each.
  *
  * @param batches number of batches
  * @param pairs number of pairs

@@ -6,11 +6,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * One batch of id matrices on the host, made by {@link BatchBuilder}: source (B, S), targetIn
- * (B, T) and labels (B, T), row-major, padded with the pad id.
+ * One batch of id matrices on the host, made by {@link BatchBuilder}: source (B, S), targetIn (B,
+ * T) and labels (B, T), row-major, padded with the pad id.
  *
- * <p>Shapes: B batch, S source length (longest source + EOS), T target length (longest target +
- * 1).
+ * <p>Shapes: B batch, S source length (longest source + EOS), T target length (longest target + 1).
  *
  * @param indices the corpus pairs in row order
  * @param sourceLength S

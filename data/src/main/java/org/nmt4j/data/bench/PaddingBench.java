@@ -33,8 +33,9 @@ public final class PaddingBench {
      */
     public static void main(String[] args) throws IOException {
         if (args.length == 0 || args[0].startsWith("-")) {
-            System.err.println("usage: PaddingBench TRAIN.tsv [--budget N] [--model SPM.model]"
-                    + " [--out DIR] [--seed N]");
+            System.err.println(
+                    "usage: PaddingBench TRAIN.tsv [--budget N] [--model SPM.model]"
+                            + " [--out DIR] [--seed N]");
             System.exit(2);
         }
         Path tsv = Path.of(args[0]);
@@ -43,13 +44,15 @@ public final class PaddingBench {
         String model = option(args, "--model", null);
         String out = option(args, "--out", null);
         Path dir = out != null ? Path.of(out) : Files.createTempDirectory("padding-bench");
-        // The whole file is training data here: a tiny dev split is taken only because the
-        // preparer always makes one.
+        // The whole file is training data: the dev split is the dev.tsv beside it if there is
+        // one (a tiny dev split is taken off otherwise, as the preparer always makes one).
+        Path dev = tsv.resolveSibling("dev.tsv");
+        DataConfig.Builder builder =
+                DataConfig.builder(DataConfig.Format.TSV, tsv, "en", "es").batchTokens(budget);
         DataConfig data =
-                DataConfig.builder(DataConfig.Format.TSV, tsv, "en", "es")
-                        .split(0.001, 0.0, seed)
-                        .batchTokens(budget)
-                        .build();
+                Files.isRegularFile(dev) && !dev.equals(tsv)
+                        ? builder.dev(dev).build()
+                        : builder.split(0.001, 0.0, seed).build();
         TokenizerConfig tok = TokenizerConfig.training(TokenizerConfig.Type.UNIGRAM, 8000, true);
         if (model != null) {
             tok = tok.withModel(Path.of(model));
@@ -66,19 +69,28 @@ public final class PaddingBench {
         for (int epoch = 0; epoch < 3; epoch++) {
             PaddingStats s = PaddingStats.of(train, batcher.plan(epoch).batches());
             meanSize = s.meanBatchSize();
-            System.out.printf(Locale.ROOT,
+            System.out.printf(
+                    Locale.ROOT,
                     "bucketed, budget %d, epoch %d: %d batches, mean %.1f pairs, largest %d"
                             + " tokens, padding %.2f%%%n",
-                    budget, epoch, s.batches(), s.meanBatchSize(), s.largestBatch(),
+                    budget,
+                    epoch,
+                    s.batches(),
+                    s.meanBatchSize(),
+                    s.largestBatch(),
                     100 * s.share());
         }
         int[] sizes = {(int) Math.round(meanSize), 64, 128};
         for (int size : sizes) {
             PaddingStats s = PaddingStats.of(train, Batcher.naive(train, size, seed));
-            System.out.printf(Locale.ROOT,
+            System.out.printf(
+                    Locale.ROOT,
                     "naive, %d shuffled pairs per batch: %d batches, largest %d tokens,"
                             + " padding %.2f%%%n",
-                    size, s.batches(), s.largestBatch(), 100 * s.share());
+                    size,
+                    s.batches(),
+                    s.largestBatch(),
+                    100 * s.share());
         }
     }
 

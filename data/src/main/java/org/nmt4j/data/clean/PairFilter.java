@@ -3,9 +3,9 @@ package org.nmt4j.data.clean;
 import org.nmt4j.data.corpus.SkipReason;
 
 /**
- * The length filters of training pairs, on token counts (SentencePiece pieces, without BOS/EOS):
- * a side longer than {@code maxTokens}, or a longer side more than {@code maxRatio} times the
- * shorter one, drops the pair.
+ * The length filters of training pairs, on token counts (SentencePiece pieces, without BOS/EOS): a
+ * side longer than {@code maxTokens}, or a longer side more than {@code maxRatio} times the shorter
+ * one, drops the pair.
  */
 public final class PairFilter {
     private final int maxTokens;

@@ -6,8 +6,8 @@ package org.nmt4j.data.clean;
  * source lands in the same split (dev/test can be scored with several references, and no source
  * leaks from train into dev or test). It needs no memory and one pass, so it streams.
  *
- * <p>The fractions are of distinct source sentences, in expectation: each source falls in dev
- * with probability {@code devFraction} and in test with {@code testFraction}.
+ * <p>The fractions are of distinct source sentences, in expectation: each source falls in dev with
+ * probability {@code devFraction} and in test with {@code testFraction}.
  */
 public final class SplitAssigner {
     private final double devFraction;
@@ -25,7 +25,9 @@ public final class SplitAssigner {
         if (devFraction < 0 || testFraction < 0 || devFraction + testFraction >= 1) {
             throw new IllegalArgumentException(
                     "dev and test fractions must be >= 0 and sum to less than 1, got "
-                            + devFraction + " and " + testFraction);
+                            + devFraction
+                            + " and "
+                            + testFraction);
         }
         this.devFraction = devFraction;
         this.testFraction = testFraction;

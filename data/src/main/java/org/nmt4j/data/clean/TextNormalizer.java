@@ -4,13 +4,12 @@ import java.text.Normalizer;
 
 /**
  * Normalises one sentence: Unicode NFC; every run of whitespace (including no-break and other
- * Unicode spaces, tabs and line breaks) becomes one ASCII space; leading and trailing whitespace
- * is removed; control and format characters that carry no text (C0/C1 controls, zero-width
- * space, BOM, soft hyphen) are removed. Idempotent: normalising twice gives the same text.
+ * Unicode spaces, tabs and line breaks) becomes one ASCII space; leading and trailing whitespace is
+ * removed; control and format characters that carry no text (C0/C1 controls, zero-width space, BOM,
+ * soft hyphen) are removed. Idempotent: normalising twice gives the same text.
  *
  * <p>The same normalisation is applied to training data and to text given for translation, and
- * SentencePiece is trained with its identity rule, so decoding returns exactly the normalised
- * text.
+ * SentencePiece is trained with its identity rule, so decoding returns exactly the normalised text.
  */
 public final class TextNormalizer {
     private TextNormalizer() {}

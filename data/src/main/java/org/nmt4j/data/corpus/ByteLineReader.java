@@ -101,7 +101,9 @@ final class ByteLineReader implements Closeable {
         limit = n;
         if (first) {
             first = false;
-            if (n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB
+            if (n >= 3
+                    && (buf[0] & 0xFF) == 0xEF
+                    && (buf[1] & 0xFF) == 0xBB
                     && (buf[2] & 0xFF) == 0xBF) {
                 pos = 3;
             }

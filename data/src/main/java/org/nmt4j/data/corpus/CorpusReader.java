@@ -5,8 +5,8 @@ import java.util.function.Consumer;
 
 /**
  * Streams the sentence pairs of one corpus split, one at a time, without holding the file in
- * memory. Malformed lines are skipped and counted by reason (never silently); a file whose share
- * of malformed lines exceeds the configured maximum is an error.
+ * memory. Malformed lines are skipped and counted by reason (never silently); a file whose share of
+ * malformed lines exceeds the configured maximum is an error.
  *
  * <p>Implementations: {@link TsvCorpusReader} (Anki {@code spa.txt} and plain TSV) and {@link
  * AlignedCorpusReader} (two line-aligned files). Make them with {@link CorpusReaders}.

@@ -18,23 +18,26 @@ public final class CorpusReaders {
      */
     public static CorpusReader open(DataConfig config, Path location) {
         return switch (config.format()) {
-            case ANKI, TSV -> new TsvCorpusReader(
-                    location,
-                    config.sourceColumn(),
-                    config.targetColumn(),
-                    config.format() == DataConfig.Format.ANKI,
-                    config.maxBadLineShare());
-            case ALIGNED -> new AlignedCorpusReader(
-                    config.alignedFile(location, config.sourceLang()),
-                    config.alignedFile(location, config.targetLang()),
-                    config.maxBadLineShare());
+            case ANKI, TSV ->
+                    new TsvCorpusReader(
+                            location,
+                            config.sourceColumn(),
+                            config.targetColumn(),
+                            config.format() == DataConfig.Format.ANKI,
+                            config.maxBadLineShare());
+            case ALIGNED ->
+                    new AlignedCorpusReader(
+                            config.alignedFile(location, config.sourceLang()),
+                            config.alignedFile(location, config.targetLang()),
+                            config.maxBadLineShare());
         };
     }
 
     static void requireFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new CorpusException(
-                    "corpus file not found: " + file.toAbsolutePath()
+                    "corpus file not found: "
+                            + file.toAbsolutePath()
                             + "; fix the path in the data section of the config (or run"
                             + " './nmt download spa-eng' for the English-Spanish corpus)",
                     true);

@@ -29,8 +29,14 @@ public record ReadSummary(String input, long lines, long pairs, SkipCounter skip
     void check(double maxBadShare, String formatHint) {
         if (pairs == 0) {
             throw new CorpusException(
-                    input + ": no usable sentence pairs in " + lines + " lines (skipped: " + skips
-                            + "); expected " + formatHint, true);
+                    input
+                            + ": no usable sentence pairs in "
+                            + lines
+                            + " lines (skipped: "
+                            + skips
+                            + "); expected "
+                            + formatHint,
+                    true);
         }
         if (badShare() > maxBadShare) {
             throw new CorpusException(
@@ -38,8 +44,13 @@ public record ReadSummary(String input, long lines, long pairs, SkipCounter skip
                             "%s: %d of %d lines (%.1f%%) are malformed, over data.max_bad_line_share"
                                     + " %.3f (skipped: %s); check data.format (expected %s) or"
                                     + " raise data.max_bad_line_share",
-                            input, skips.malformed(), lines, 100 * badShare(), maxBadShare,
-                            skips, formatHint),
+                            input,
+                            skips.malformed(),
+                            lines,
+                            100 * badShare(),
+                            maxBadShare,
+                            skips,
+                            formatHint),
                     true);
         }
     }

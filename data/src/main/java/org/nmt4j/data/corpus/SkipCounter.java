@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * Counts skipped lines by reason and keeps the first few line numbers of each, so that a report
- * can say where to look. Not thread-safe.
+ * Counts skipped lines by reason and keeps the first few line numbers of each, so that a report can
+ * say where to look. Not thread-safe.
  */
 public final class SkipCounter {
     /** How many line numbers are kept per reason. */

@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * Reads a tab-separated corpus: the Anki/Tatoeba {@code spa.txt} ({@code English<TAB>Spanish},
- * newer releases add a third attribution column, at most 3 columns) or a plain TSV with any
- * number of columns. Which column is the source and which the target is configuration.
+ * newer releases add a third attribution column, at most 3 columns) or a plain TSV with any number
+ * of columns. Which column is the source and which the target is configuration.
  *
  * <p>UTF-8 with or without a BOM, LF or CRLF. Lines with no tab, a missing column, an empty side,
  * invalid UTF-8 (or, for Anki, more than 3 columns) are skipped and counted by reason.
@@ -34,12 +34,16 @@ public final class TsvCorpusReader implements CorpusReader {
         if (sourceColumn < 0 || targetColumn < 0 || sourceColumn == targetColumn) {
             throw new IllegalArgumentException(
                     "source and target columns must be distinct and >= 0, got "
-                            + sourceColumn + " and " + targetColumn);
+                            + sourceColumn
+                            + " and "
+                            + targetColumn);
         }
         if (anki && Math.max(sourceColumn, targetColumn) > 1) {
             throw new IllegalArgumentException(
                     "an Anki file has its sentences in columns 0 and 1, got "
-                            + sourceColumn + " and " + targetColumn);
+                            + sourceColumn
+                            + " and "
+                            + targetColumn);
         }
         this.file = file;
         this.sourceColumn = sourceColumn;
@@ -69,7 +73,8 @@ public final class TsvCorpusReader implements CorpusReader {
                     skips.skip(bad, line.number());
                     continue;
                 }
-                sink.accept(new SentencePair(line.number(), cols[sourceColumn], cols[targetColumn]));
+                sink.accept(
+                        new SentencePair(line.number(), cols[sourceColumn], cols[targetColumn]));
                 pairs++;
             }
             ReadSummary summary = new ReadSummary(file.toString(), in.lineNumber(), pairs, skips);
@@ -98,6 +103,8 @@ public final class TsvCorpusReader implements CorpusReader {
         return anki
                 ? "Anki lines 'sentence<TAB>translation[<TAB>attribution]'"
                 : "TSV lines with the source in column "
-                        + sourceColumn + " and the target in column " + targetColumn;
+                        + sourceColumn
+                        + " and the target in column "
+                        + targetColumn;
     }
 }

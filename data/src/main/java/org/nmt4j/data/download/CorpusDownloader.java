@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
+import java.net.URL;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,32 +24,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Downloads a corpus zip, checks the file that matters (line count and SHA-256) and unzips it
- * into a directory. Safe to re-run and to interrupt: the archive and every extracted file are
- * written under {@code .part} names and renamed only once all is checked; a file already present
- * with the right checksum is not downloaded again; a checksum mismatch leaves nothing behind
- * unless it is explicitly accepted.
+ * Downloads a corpus zip, checks the file that matters (line count and SHA-256) and unzips it into
+ * a directory. Safe to re-run and to interrupt: the archive and every extracted file are written
+ * under {@code .part} names and renamed only once all is checked; a file already present with the
+ * right checksum is not downloaded again; a checksum mismatch leaves nothing behind unless it is
+ * explicitly accepted.
  */
 public final class CorpusDownloader {
     private static final Logger LOG = LoggerFactory.getLogger(CorpusDownloader.class);
 
-    private final HttpClient client;
+    private static final int MAX_REDIRECTS = 5;
 
-    /** Creates a downloader that follows redirects and gives up connecting after 30 s. */
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+
+    /** Creates a downloader that gives up after 30 s without connecting or without data. */
     public CorpusDownloader() {
-        this(HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30))
-                .build());
+        this(Duration.ofSeconds(30), Duration.ofSeconds(30));
     }
 
     /**
-     * Creates a downloader with a given HTTP client.
+     * Creates a downloader with given time limits.
      *
-     * @param client the client
+     * @param connectTimeout longest wait for a connection
+     * @param readTimeout longest wait for the next bytes of a transfer (a stalled transfer fails)
      */
-    public CorpusDownloader(HttpClient client) {
-        this.client = client;
+    public CorpusDownloader(Duration connectTimeout, Duration readTimeout) {
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
     }
 
     /**
@@ -76,8 +77,7 @@ public final class CorpusDownloader {
      * @throws DownloadException if the download fails or (without {@code acceptMismatch}) the
      *     checksum differs
      */
-    public Result download(DownloadSpec spec, Path dir, boolean acceptMismatch)
-            throws IOException {
+    public Result download(DownloadSpec spec, Path dir, boolean acceptMismatch) throws IOException {
         Path target = inside(dir, spec.entry());
         if (Files.isRegularFile(target)) {
             FileCheck have = FileCheck.of(target);
@@ -85,8 +85,7 @@ public final class CorpusDownloader {
                 LOG.info("{} is already present", target);
                 return new Result(target, true, have.matches(spec), have.lines(), have.sha256());
             }
-            LOG.info("{} is present but differs from the expected file; downloading again",
-                    target);
+            LOG.info("{} is present but differs from the expected file; downloading again", target);
         }
         Files.createDirectories(dir);
         Path zip = dir.resolve(spec.name() + ".zip.part");
@@ -105,7 +104,10 @@ public final class CorpusDownloader {
                 throw mismatch(spec, got);
             }
             for (Map.Entry<Path, Path> e : parts.entrySet()) {
-                Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING,
+                Files.move(
+                        e.getValue(),
+                        e.getKey(),
+                        StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             }
             parts.clear();
@@ -120,19 +122,12 @@ public final class CorpusDownloader {
 
     private void fetch(DownloadSpec spec, Path zip) throws IOException {
         LOG.info("downloading {}", spec.url());
-        HttpRequest request = HttpRequest.newBuilder(spec.url()).GET().build();
         long received = 0;
+        HttpURLConnection connection = null;
         try {
-            HttpResponse<InputStream> response =
-                    client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                response.body().close();
-                throw new DownloadException(
-                        spec.url() + " answered HTTP " + response.statusCode() + "; "
-                                + offlineHint(spec), null);
-            }
-            long expected = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            try (InputStream in = response.body();
+            connection = open(spec);
+            long expected = connection.getContentLengthLong();
+            try (InputStream in = connection.getInputStream();
                     OutputStream out = Files.newOutputStream(zip)) {
                 byte[] buf = new byte[1 << 16];
                 for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
@@ -143,19 +138,64 @@ public final class CorpusDownloader {
             if (expected >= 0 && received != expected) {
                 throw new IOException("got " + received + " of " + expected + " bytes");
             }
-        } catch (ConnectException | UnknownHostException | HttpConnectTimeoutException e) {
+        } catch (ConnectException | UnknownHostException e) {
             throw new DownloadException(
                     "cannot reach " + spec.url() + " (" + describe(e) + "); " + offlineHint(spec),
                     e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DownloadException("download of " + spec.url() + " was interrupted", e);
+        } catch (SocketTimeoutException e) {
+            String what = received == 0 && connection == null ? "cannot reach " : "stalled: ";
+            throw new DownloadException(
+                    what
+                            + spec.url()
+                            + " (no data for "
+                            + readTimeout.toSeconds()
+                            + " s after "
+                            + received
+                            + " bytes); nothing was kept, re-run to try again ("
+                            + offlineHint(spec)
+                            + ")",
+                    e);
         } catch (IOException e) {
             throw new DownloadException(
-                    "download of " + spec.url() + " broke off after " + received + " bytes ("
-                            + describe(e) + "); nothing was kept, re-run to try again", e);
+                    "download of "
+                            + spec.url()
+                            + " broke off after "
+                            + received
+                            + " bytes ("
+                            + describe(e)
+                            + "); nothing was kept, re-run to try again",
+                    e);
+        } finally {
+            if (connection != null) {
+                connection.disconnect();
+            }
         }
         LOG.info("downloaded {} bytes", received);
+    }
+
+    /** Opens the URL, following up to {@value #MAX_REDIRECTS} redirects (http to https too). */
+    private HttpURLConnection open(DownloadSpec spec) throws IOException {
+        URL url = spec.url().toURL();
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            HttpURLConnection c = (HttpURLConnection) url.openConnection();
+            c.setConnectTimeout((int) connectTimeout.toMillis());
+            c.setReadTimeout((int) readTimeout.toMillis());
+            c.setInstanceFollowRedirects(false);
+            int status = c.getResponseCode();
+            if (status == HttpURLConnection.HTTP_OK) {
+                return c;
+            }
+            String location = c.getHeaderField("Location");
+            c.disconnect();
+            if (status / 100 != 3 || location == null) {
+                throw new DownloadException(
+                        spec.url() + " answered HTTP " + status + "; " + offlineHint(spec), null);
+            }
+            url = new URL(url, location);
+        }
+        throw new DownloadException(
+                spec.url() + ": more than " + MAX_REDIRECTS + " redirects; " + offlineHint(spec),
+                null);
     }
 
     private static void extract(Path zip, Path dir, Map<Path, Path> parts) throws IOException {
@@ -174,8 +214,10 @@ public final class CorpusDownloader {
             }
         } catch (java.util.zip.ZipException e) {
             throw new DownloadException(
-                    "the downloaded file is not a valid zip (" + e.getMessage()
-                            + "); re-run to try again", e);
+                    "the downloaded file is not a valid zip ("
+                            + e.getMessage()
+                            + "); re-run to try again",
+                    e);
         }
     }
 
@@ -183,8 +225,8 @@ public final class CorpusDownloader {
         Path base = dir.toAbsolutePath().normalize();
         Path dest = base.resolve(entry).normalize();
         if (!dest.startsWith(base) || dest.equals(base)) {
-            throw new DownloadException("archive entry '" + entry + "' points outside " + dir,
-                    null);
+            throw new DownloadException(
+                    "archive entry '" + entry + "' points outside " + dir, null);
         }
         return dest;
     }
@@ -195,19 +237,30 @@ public final class CorpusDownloader {
                         "%s from %s does not match: expected %,d lines and SHA-256 %s, got %,d"
                                 + " lines and SHA-256 %s; nothing was kept (re-run with"
                                 + " --accept-checksum-mismatch to keep it anyway)",
-                        spec.entry(), spec.url(), spec.lines(), spec.sha256(), got.lines(),
+                        spec.entry(),
+                        spec.url(),
+                        spec.lines(),
+                        spec.sha256(),
+                        got.lines(),
                         got.sha256()),
                 null);
     }
 
     private static String offlineHint(DownloadSpec spec) {
-        return "offline? fetch " + spec.url() + " on a machine with access, unzip it, and point"
+        return "offline? fetch "
+                + spec.url()
+                + " on a machine with access, unzip it, and point"
                 + " the config at the local copy (data.format: anki, data.train:"
-                + " /path/to/" + spec.entry() + ")";
+                + " /path/to/"
+                + spec.entry()
+                + ")";
     }
 
     private static String describe(Throwable e) {
         String msg = e.getMessage();
+        if (e instanceof UnknownHostException) {
+            return "unknown host " + msg;
+        }
         return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : msg;
     }
 

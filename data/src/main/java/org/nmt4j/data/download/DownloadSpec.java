@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.Locale;
 
 /**
- * A corpus archive to download: where it is, which file inside it matters, and what that file
- * must look like (line count and SHA-256), so that a damaged or changed download is noticed.
+ * A corpus archive to download: where it is, which file inside it matters, and what that file must
+ * look like (line count and SHA-256), so that a damaged or changed download is noticed.
  *
  * @param name short name, e.g. {@code spa-eng}
  * @param url where the zip archive is
@@ -22,7 +22,8 @@ public record DownloadSpec(String name, URI url, String entry, long lines, Strin
     public static final DownloadSpec SPA_ENG =
             new DownloadSpec(
                     "spa-eng",
-                    URI.create("http://storage.googleapis.com/download.tensorflow.org/data/spa-eng.zip"),
+                    URI.create(
+                            "http://storage.googleapis.com/download.tensorflow.org/data/spa-eng.zip"),
                     "spa-eng/spa.txt",
                     118_964,
                     "6ec60e212f812ee3430f7568ea6f33b6fb080e32193c5952e8da0ee8ba45574c");

@@ -21,8 +21,8 @@ import org.nmt4j.model.SpecialTokens;
  * TextNormalizer.normalize(t)} for text made of characters the model knows (any text with byte
  * fallback).
  *
- * <p>Holds native memory: close it (try-with-resources). Encoding and decoding may be called
- * from several threads at once.
+ * <p>Holds native memory: close it (try-with-resources). Encoding and decoding may be called from
+ * several threads at once.
  */
 public final class SentencePieceCodec implements AutoCloseable {
     private static final String[] SPECIAL_PIECES = {"<pad>", "<unk>", "<s>", "</s>"};
@@ -30,11 +30,15 @@ public final class SentencePieceCodec implements AutoCloseable {
     private final Path modelFile;
     private final SpTokenizer tokenizer;
     private final SpProcessor processor;
+    private final SpmModelFile.Vocabulary vocabulary;
+    private final PieceDecoder decoder;
     private final int vocabSize;
 
     private SentencePieceCodec(Path modelFile, byte[] bytes) {
         this.modelFile = modelFile;
-        this.vocabSize = SpmModelFile.pieceCount(bytes);
+        this.vocabulary = SpmModelFile.read(bytes);
+        this.vocabSize = vocabulary.size();
+        this.decoder = new PieceDecoder(vocabulary);
         this.tokenizer = new SpTokenizer(bytes);
         this.processor = tokenizer.getProcessor();
     }
@@ -52,17 +56,24 @@ public final class SentencePieceCodec implements AutoCloseable {
             bytes = Files.readAllBytes(modelFile);
         } catch (IOException e) {
             throw new TokenizerException(
-                    "cannot read SentencePiece model " + modelFile + ": " + e.getMessage()
-                            + "; check tokenizer.model / source_model / target_model", e);
+                    "cannot read SentencePiece model "
+                            + modelFile
+                            + ": "
+                            + e.getMessage()
+                            + "; check tokenizer.model / source_model / target_model",
+                    e);
         }
         SentencePieceCodec codec;
         try {
             codec = new SentencePieceCodec(modelFile, bytes);
         } catch (RuntimeException e) {
             throw new TokenizerException(
-                    modelFile + " is not a SentencePiece model (" + e.getMessage()
+                    modelFile
+                            + " is not a SentencePiece model ("
+                            + e.getMessage()
                             + "); train one with './nmt prepare' or point the config at a .model"
-                            + " file", e);
+                            + " file",
+                    e);
         }
         codec.checkSpecialIds();
         return codec;
@@ -89,25 +100,26 @@ public final class SentencePieceCodec implements AutoCloseable {
     }
 
     /**
-     * Decodes ids to text; pad, BOS and EOS ids are dropped, unknown pieces become {@code ⁇}.
+     * Decodes ids to text as SentencePiece does; pad, BOS and EOS ids are dropped, unknown pieces
+     * become {@code " ⁇ "}. (Done in Java: SentencePiece-DJL's native decode garbles characters
+     * outside the Basic Multilingual Plane, such as emoji.)
      *
      * @param ids the ids
      * @return the detokenized text
      */
     public String decode(int[] ids) {
-        SpecialTokens s = SpecialTokens.DEFAULT;
-        int[] kept =
-                Arrays.stream(ids)
-                        .filter(id -> id != s.pad() && id != s.bos() && id != s.eos())
-                        .toArray();
-        for (int id : kept) {
+        for (int id : ids) {
             if (id < 0 || id >= vocabSize) {
                 throw new IllegalArgumentException(
-                        "id " + id + " is outside the vocabulary [0, " + vocabSize + ") of "
+                        "id "
+                                + id
+                                + " is outside the vocabulary [0, "
+                                + vocabSize
+                                + ") of "
                                 + modelFile);
             }
         }
-        return processor.decode(kept);
+        return decoder.decode(ids);
     }
 
     /**
@@ -120,7 +132,7 @@ public final class SentencePieceCodec implements AutoCloseable {
         if (id < 0 || id >= vocabSize) {
             throw new IllegalArgumentException("id " + id + " is outside [0, " + vocabSize + ")");
         }
-        return processor.getToken(id);
+        return vocabulary.pieces().get(id);
     }
 
     /**
@@ -152,12 +164,20 @@ public final class SentencePieceCodec implements AutoCloseable {
 
     private void checkSpecialIds() {
         for (int id = 0; id < SPECIAL_PIECES.length; id++) {
-            String piece = id < vocabSize ? processor.getToken(id) : null;
-            if (!SPECIAL_PIECES[id].equals(piece)) {
+            String piece = id < vocabSize ? vocabulary.pieces().get(id) : null;
+            byte type = id < vocabSize ? vocabulary.types()[id] : 0;
+            byte expected = id == 1 ? SpmModelFile.UNKNOWN : SpmModelFile.CONTROL;
+            if (!SPECIAL_PIECES[id].equals(piece) || type != expected) {
                 close();
                 throw new TokenizerException(
-                        modelFile + ": id " + id + " is '" + piece + "', expected '"
-                                + SPECIAL_PIECES[id] + "'; the model must be trained with"
+                        modelFile
+                                + ": id "
+                                + id
+                                + " is '"
+                                + piece
+                                + "', expected '"
+                                + SPECIAL_PIECES[id]
+                                + "'; the model must be trained with"
                                 + " --pad_id=0 --unk_id=1 --bos_id=2 --eos_id=3 (retrain it with"
                                 + " './nmt prepare')");
             }

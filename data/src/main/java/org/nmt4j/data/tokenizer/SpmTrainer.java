@@ -67,9 +67,11 @@ public final class SpmTrainer {
         return onPath(searchPath)
                 .map(SpmTrainer::new)
                 .orElseThrow(
-                        () -> new TokenizerException(
-                                "spm_train (the SentencePiece trainer) was not found on the PATH;"
-                                        + " " + INSTALL_HINT));
+                        () ->
+                                new TokenizerException(
+                                        "spm_train (the SentencePiece trainer) was not found on the PATH;"
+                                                + " "
+                                                + INSTALL_HINT));
     }
 
     private static Optional<Path> onPath(String searchPath) {
@@ -111,13 +113,22 @@ public final class SpmTrainer {
         Path tmpPrefix = dir.resolve("." + stem + ".tmp");
         Path log = dir.resolve(stem + ".log");
         List<String> command = command(inputs, tmpPrefix, config, seed);
-        LOG.info("training SentencePiece {} model ({} pieces) into {}",
-                config.type().spmName(), config.vocabSize(), modelFile);
+        LOG.info(
+                "training SentencePiece {} model ({} pieces) into {}",
+                config.type().spmName(),
+                config.vocabSize(),
+                modelFile);
         run(command, log);
-        Files.move(Path.of(tmpPrefix + ".vocab"), dir.resolve(stem + ".vocab"),
-                StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Files.move(Path.of(tmpPrefix + ".model"), modelFile,
-                StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+                Path.of(tmpPrefix + ".vocab"),
+                dir.resolve(stem + ".vocab"),
+                StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+                Path.of(tmpPrefix + ".model"),
+                modelFile,
+                StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
         return modelFile;
     }
 
@@ -159,7 +170,11 @@ public final class SpmTrainer {
         }
         if (rc != 0) {
             throw new TokenizerException(
-                    "spm_train failed with exit code " + rc + " (log: " + log + "): "
+                    "spm_train failed with exit code "
+                            + rc
+                            + " (log: "
+                            + log
+                            + "): "
                             + lastLines(log, 3));
         }
     }

@@ -21,9 +21,9 @@ import java.util.Locale;
  *   target_model: null
  * </pre>
  *
- * <p>Models are always trained with pad 0, unk 1, bos 2, eos 3 and the identity normalisation
- * rule (the data module normalises text itself, NFC), so that decoding gives back the normalised
- * text exactly.
+ * <p>Models are always trained with pad 0, unk 1, bos 2, eos 3 and the identity normalisation rule
+ * (the data module normalises text itself, NFC), so that decoding gives back the normalised text
+ * exactly.
  *
  * @param type the SentencePiece algorithm
  * @param vocabSize vocabulary size (a soft limit on very small corpora)
@@ -87,19 +87,24 @@ public record TokenizerConfig(
         byteFallback = byteFallback == null ? Boolean.FALSE : byteFallback;
         inputSentenceSize = inputSentenceSize == null ? 1_000_000 : inputSentenceSize;
         require(vocabSize >= 8, "tokenizer.vocab_size must be >= 8, got " + vocabSize);
-        require(characterCoverage > 0 && characterCoverage <= 1,
+        require(
+                characterCoverage > 0 && characterCoverage <= 1,
                 "tokenizer.character_coverage must be in (0, 1], got " + characterCoverage);
-        require(inputSentenceSize >= 1,
+        require(
+                inputSentenceSize >= 1,
                 "tokenizer.input_sentence_size must be >= 1, got " + inputSentenceSize);
         if (joint) {
-            require(sourceModel == null && targetModel == null,
+            require(
+                    sourceModel == null && targetModel == null,
                     "tokenizer.source_model/target_model need joint: false; with joint: true"
                             + " give tokenizer.model");
         } else {
-            require(model == null,
+            require(
+                    model == null,
                     "tokenizer.model is a joint model and needs joint: true; with joint: false"
                             + " give tokenizer.source_model and tokenizer.target_model");
-            require((sourceModel == null) == (targetModel == null),
+            require(
+                    (sourceModel == null) == (targetModel == null),
                     "tokenizer.source_model and tokenizer.target_model must be given together");
         }
     }
@@ -141,8 +146,16 @@ public record TokenizerConfig(
      * @return the copy
      */
     public TokenizerConfig withModel(Path jointModel) {
-        return new TokenizerConfig(type, vocabSize, characterCoverage, true, byteFallback,
-                inputSentenceSize, jointModel, null, null);
+        return new TokenizerConfig(
+                type,
+                vocabSize,
+                characterCoverage,
+                true,
+                byteFallback,
+                inputSentenceSize,
+                jointModel,
+                null,
+                null);
     }
 
     /**
@@ -153,8 +166,16 @@ public record TokenizerConfig(
      * @return the copy
      */
     public TokenizerConfig withModels(Path source, Path target) {
-        return new TokenizerConfig(type, vocabSize, characterCoverage, false, byteFallback,
-                inputSentenceSize, null, source, target);
+        return new TokenizerConfig(
+                type,
+                vocabSize,
+                characterCoverage,
+                false,
+                byteFallback,
+                inputSentenceSize,
+                null,
+                source,
+                target);
     }
 
     /**
@@ -164,8 +185,16 @@ public record TokenizerConfig(
      * @return the copy
      */
     public TokenizerConfig withByteFallback(boolean v) {
-        return new TokenizerConfig(type, vocabSize, characterCoverage, joint, v,
-                inputSentenceSize, model, sourceModel, targetModel);
+        return new TokenizerConfig(
+                type,
+                vocabSize,
+                characterCoverage,
+                joint,
+                v,
+                inputSentenceSize,
+                model,
+                sourceModel,
+                targetModel);
     }
 
     private static void require(boolean ok, String message) {

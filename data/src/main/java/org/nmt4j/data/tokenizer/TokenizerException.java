@@ -1,9 +1,9 @@
 package org.nmt4j.data.tokenizer;
 
 /**
- * A tokenizer that cannot be trained or loaded: {@code spm_train} missing or failing, a model
- * file that is not a SentencePiece model or was trained with other special ids. The message is
- * one line: what, where, how to fix.
+ * A tokenizer that cannot be trained or loaded: {@code spm_train} missing or failing, a model file
+ * that is not a SentencePiece model or was trained with other special ids. The message is one line:
+ * what, where, how to fix.
  */
 public class TokenizerException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -3,8 +3,8 @@ package org.nmt4j.data.tokenizer;
 import java.nio.file.Path;
 
 /**
- * The source and target codecs of an experiment: one joint model used for both sides, or one
- * model per language. Closing closes each model once.
+ * The source and target codecs of an experiment: one joint model used for both sides, or one model
+ * per language. Closing closes each model once.
  */
 public final class Tokenizers implements AutoCloseable {
     private final SentencePieceCodec source;
@@ -44,8 +44,8 @@ public final class Tokenizers implements AutoCloseable {
     }
 
     /**
-     * Loads the models a tokenizer config names ({@code model}, or {@code source_model} and
-     * {@code target_model}).
+     * Loads the models a tokenizer config names ({@code model}, or {@code source_model} and {@code
+     * target_model}).
      *
      * @param config a config with existing models
      * @return the tokenizers

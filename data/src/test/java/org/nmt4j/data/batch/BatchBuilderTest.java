@@ -24,23 +24,22 @@ class BatchBuilderTest {
         assertEquals(4, b.sourceLength());
         assertEquals(5, b.targetLength());
         assertArrayEquals(new long[] {10, 11, 12, 3, /* row 2 */ 13, 3, 0, 0}, b.source());
-        assertArrayEquals(new long[] {2, 20, 21, 0, 0, /* row 2 */ 2, 22, 23, 24, 25},
-                b.targetIn());
-        assertArrayEquals(new long[] {20, 21, 3, 0, 0, /* row 2 */ 22, 23, 24, 25, 3},
-                b.labels());
+        assertArrayEquals(
+                new long[] {2, 20, 21, 0, 0, /* row 2 */ 2, 22, 23, 24, 25}, b.targetIn());
+        assertArrayEquals(new long[] {20, 21, 3, 0, 0, /* row 2 */ 22, 23, 24, 25, 3}, b.labels());
         assertEquals(4 + 2, b.realSourceTokens());
         assertEquals(3 + 5, b.realTargetTokens());
     }
 
     @Test
     void padding_goesToTheStartOfEachRow_whenLeftPaddingIsAskedFor() {
-        TokenBatch b = new BatchBuilder(SpecialTokens.DEFAULT, Padding.LEFT)
-                .build(CORPUS, new int[] {0, 1});
+        TokenBatch b =
+                new BatchBuilder(SpecialTokens.DEFAULT, Padding.LEFT)
+                        .build(CORPUS, new int[] {0, 1});
         assertArrayEquals(new long[] {10, 11, 12, 3, /* row 2 */ 0, 0, 13, 3}, b.source());
-        assertArrayEquals(new long[] {0, 0, 2, 20, 21, /* row 2 */ 2, 22, 23, 24, 25},
-                b.targetIn());
-        assertArrayEquals(new long[] {0, 0, 20, 21, 3, /* row 2 */ 22, 23, 24, 25, 3},
-                b.labels());
+        assertArrayEquals(
+                new long[] {0, 0, 2, 20, 21, /* row 2 */ 2, 22, 23, 24, 25}, b.targetIn());
+        assertArrayEquals(new long[] {0, 0, 20, 21, 3, /* row 2 */ 22, 23, 24, 25, 3}, b.labels());
     }
 
     @Test
@@ -84,11 +83,21 @@ class BatchBuilderTest {
         assertArrayEquals(new long[] {10, 11, 12, 3}, rows[0]);
         assertArrayEquals(new long[] {13, 3, 0, 0}, rows[1]);
         TokenBatch training = builder.build(CORPUS, new int[] {0, 1});
-        assertArrayEquals(training.source(),
-                new long[] {rows[0][0], rows[0][1], rows[0][2], rows[0][3], rows[1][0],
-                    rows[1][1], rows[1][2], rows[1][3]});
+        assertArrayEquals(
+                training.source(),
+                new long[] {
+                    rows[0][0],
+                    rows[0][1],
+                    rows[0][2],
+                    rows[0][3],
+                    rows[1][0],
+                    rows[1][1],
+                    rows[1][2],
+                    rows[1][3]
+                });
         try (NDManager manager = NDManager.newBaseManager()) {
-            assertEquals(new Shape(2, 4),
+            assertEquals(
+                    new Shape(2, 4),
                     builder.sourceArray(manager, List.of(new int[] {10, 11, 12}, new int[] {13}))
                             .getShape());
         }

@@ -40,7 +40,8 @@ class BatcherTest {
             for (int[] batch : plan.batches()) {
                 assertTrue(batch.length > 0);
                 TokenBatch built = BatchBuilder.standard().build(c, batch);
-                assertTrue(built.paddedTokens() <= budget,
+                assertTrue(
+                        built.paddedTokens() <= budget,
                         "batch of " + built.paddedTokens() + " tokens over budget " + budget);
                 for (int i : batch) {
                     seen[i]++;
@@ -98,8 +99,8 @@ class BatcherTest {
     @Test
     void batcher_rejectsAPairThatAloneExceedsTheBudget() {
         TokenizedCorpus c = TokenizedCorpus.builder().add(filled(60, 4), filled(60, 5)).build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Batcher(c, 100, 1));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new Batcher(c, 100, 1));
         assertTrue(e.getMessage().contains("data.batch_tokens"), e.getMessage());
     }
 
@@ -119,9 +120,10 @@ class BatcherTest {
         for (int i = 0; i < shorter.size(); i++) {
             assertTrue(shorter.sourceLength(i) <= 10 && shorter.targetLength(i) <= 10);
         }
-        long expected = java.util.stream.IntStream.range(0, c.size())
-                .filter(i -> c.sourceLength(i) <= 10 && c.targetLength(i) <= 10)
-                .count();
+        long expected =
+                java.util.stream.IntStream.range(0, c.size())
+                        .filter(i -> c.sourceLength(i) <= 10 && c.targetLength(i) <= 10)
+                        .count();
         assertEquals(expected, shorter.size());
     }
 

@@ -20,13 +20,15 @@ class TsvCorpusReaderTest {
 
     @Test
     void anki_readsTwoAndThreeColumnLines_ignoringTheAttribution() throws IOException {
-        Path f = CorpusFiles.create()
-                .text("Go.\tVe.\n")
-                .text("Hi.\tHola.\tCC-BY 2.0 (France) Attribution: tatoeba.org #538123\n")
-                .writeTo(dir.resolve("spa.txt"));
+        Path f =
+                CorpusFiles.create()
+                        .text("Go.\tVe.\n")
+                        .text("Hi.\tHola.\tCC-BY 2.0 (France) Attribution: tatoeba.org #538123\n")
+                        .writeTo(dir.resolve("spa.txt"));
         ReadSummary[] s = new ReadSummary[1];
         List<SentencePair> pairs = read(f, true, 0, 1, s);
-        assertEquals(List.of(new SentencePair(1, "Go.", "Ve."), new SentencePair(2, "Hi.", "Hola.")),
+        assertEquals(
+                List.of(new SentencePair(1, "Go.", "Ve."), new SentencePair(2, "Hi.", "Hola.")),
                 pairs);
         assertEquals(2, s[0].lines());
         assertEquals(0, s[0].skips().total());
@@ -34,11 +36,12 @@ class TsvCorpusReaderTest {
 
     @Test
     void anki_skipsLinesWithMoreThanThreeColumns() throws IOException {
-        Path f = CorpusFiles.create()
-                .text("a\tb\n")
-                .text("a\tb\tc\td\n")
-                .text("c\td\n")
-                .writeTo(dir.resolve("spa.txt"));
+        Path f =
+                CorpusFiles.create()
+                        .text("a\tb\n")
+                        .text("a\tb\tc\td\n")
+                        .text("c\td\n")
+                        .writeTo(dir.resolve("spa.txt"));
         ReadSummary[] s = new ReadSummary[1];
         assertEquals(2, read(f, true, 0, 1, s).size());
         assertEquals(1, s[0].skips().count(SkipReason.TOO_MANY_COLUMNS));
@@ -56,20 +59,22 @@ class TsvCorpusReaderTest {
         assertEquals(14, pairs.size());
         assertEquals(6, s[0].skips().count(SkipReason.NO_TAB));
         assertEquals(List.of(3L, 6L, 9L, 12L, 15L), s[0].skips().firstLines(SkipReason.NO_TAB));
-        assertTrue(s[0].skips().toString().contains("no tab: 6 (lines 3, 6, 9, 12, 15, ...)"),
+        assertTrue(
+                s[0].skips().toString().contains("no tab: 6 (lines 3, 6, 9, 12, 15, ...)"),
                 s[0].skips().toString());
     }
 
     @Test
     void reader_skipsEmptySidesAndBlankLines_countingEachReason() throws IOException {
-        Path f = CorpusFiles.create()
-                .text("ok\tbien\n")
-                .text("\tsin fuente\n")
-                .text("no target\t  \n")
-                .text("\n")
-                .text("   \n")
-                .text("fine\tbien\n")
-                .writeTo(dir.resolve("c.tsv"));
+        Path f =
+                CorpusFiles.create()
+                        .text("ok\tbien\n")
+                        .text("\tsin fuente\n")
+                        .text("no target\t  \n")
+                        .text("\n")
+                        .text("   \n")
+                        .text("fine\tbien\n")
+                        .writeTo(dir.resolve("c.tsv"));
         ReadSummary[] s = new ReadSummary[1];
         List<SentencePair> pairs = CorpusFiles.readAll(new TsvCorpusReader(f, 0, 1, false, 1.0), s);
         assertEquals(2, pairs.size());
@@ -80,11 +85,14 @@ class TsvCorpusReaderTest {
 
     @Test
     void reader_skipsInvalidUtf8Line_andKeepsTheLinesAround() throws IOException {
-        Path f = CorpusFiles.create()
-                .text("one\tuno\n")
-                .text("bad\t").bytes(CorpusFiles.INVALID_UTF8).text("\n")
-                .text("three\ttrès\n")
-                .writeTo(dir.resolve("c.tsv"));
+        Path f =
+                CorpusFiles.create()
+                        .text("one\tuno\n")
+                        .text("bad\t")
+                        .bytes(CorpusFiles.INVALID_UTF8)
+                        .text("\n")
+                        .text("three\ttrès\n")
+                        .writeTo(dir.resolve("c.tsv"));
         ReadSummary[] s = new ReadSummary[1];
         List<SentencePair> pairs = read(f, false, 0, 1, s);
         assertEquals(List.of("uno", "très"), pairs.stream().map(SentencePair::target).toList());
@@ -93,12 +101,13 @@ class TsvCorpusReaderTest {
 
     @Test
     void reader_acceptsBomAndCrlf_andALastLineWithoutNewline() throws IOException {
-        Path f = CorpusFiles.create()
-                .bytes(CorpusFiles.BOM)
-                .text("Hello.\t¡Hola!\r\n")
-                .text("Bye.\tAdiós.\r\n")
-                .text("Yes.\tSí.")
-                .writeTo(dir.resolve("c.tsv"));
+        Path f =
+                CorpusFiles.create()
+                        .bytes(CorpusFiles.BOM)
+                        .text("Hello.\t¡Hola!\r\n")
+                        .text("Bye.\tAdiós.\r\n")
+                        .text("Yes.\tSí.")
+                        .writeTo(dir.resolve("c.tsv"));
         ReadSummary[] s = new ReadSummary[1];
         List<SentencePair> pairs = read(f, true, 0, 1, s);
         assertEquals(new SentencePair(1, "Hello.", "¡Hola!"), pairs.get(0));
@@ -109,24 +118,26 @@ class TsvCorpusReaderTest {
 
     @Test
     void tsv_takesConfiguredColumns_soEitherLanguageCanBeTheSource() throws IOException {
-        Path f = CorpusFiles.create()
-                .text("id1\tHola.\tHello.\tnote\n")
-                .text("id2\tAdiós.\tBye.\n")
-                .writeTo(dir.resolve("c.tsv"));
+        Path f =
+                CorpusFiles.create()
+                        .text("id1\tHola.\tHello.\tnote\n")
+                        .text("id2\tAdiós.\tBye.\n")
+                        .writeTo(dir.resolve("c.tsv"));
         ReadSummary[] s = new ReadSummary[1];
         List<SentencePair> pairs = read(f, false, 2, 1, s);
-        assertEquals(List.of(new SentencePair(1, "Hello.", "Hola."),
-                new SentencePair(2, "Bye.", "Adiós.")), pairs);
+        assertEquals(
+                List.of(
+                        new SentencePair(1, "Hello.", "Hola."),
+                        new SentencePair(2, "Bye.", "Adiós.")),
+                pairs);
         List<SentencePair> reversed = read(dir.resolve("c.tsv"), false, 1, 2, s);
         assertEquals("Hola.", reversed.get(0).source());
     }
 
     @Test
     void tsv_skipsLinesMissingTheConfiguredColumn() throws IOException {
-        Path f = CorpusFiles.create()
-                .text("a\tb\tc\n")
-                .text("a\tb\n")
-                .writeTo(dir.resolve("c.tsv"));
+        Path f =
+                CorpusFiles.create().text("a\tb\tc\n").text("a\tb\n").writeTo(dir.resolve("c.tsv"));
         ReadSummary[] s = new ReadSummary[1];
         assertEquals(1, CorpusFiles.readAll(new TsvCorpusReader(f, 0, 2, false, 1.0), s).size());
         assertEquals(List.of(2L), s[0].skips().firstLines(SkipReason.MISSING_COLUMN));
@@ -134,10 +145,11 @@ class TsvCorpusReaderTest {
 
     @Test
     void reader_skipsLineOverOneMebibyte_withoutFailing() throws IOException {
-        Path f = CorpusFiles.create()
-                .text("a\t" + "x".repeat(ByteLineReader.MAX_LINE_BYTES) + "\n")
-                .text("b\tc\n")
-                .writeTo(dir.resolve("c.tsv"));
+        Path f =
+                CorpusFiles.create()
+                        .text("a\t" + "x".repeat(ByteLineReader.MAX_LINE_BYTES) + "\n")
+                        .text("b\tc\n")
+                        .writeTo(dir.resolve("c.tsv"));
         ReadSummary[] s = new ReadSummary[1];
         List<SentencePair> pairs = CorpusFiles.readAll(new TsvCorpusReader(f, 0, 1, false, 1.0), s);
         assertEquals(List.of(new SentencePair(2, "b", "c")), pairs);
@@ -151,8 +163,10 @@ class TsvCorpusReaderTest {
             c.text("English only\n");
         }
         Path f = c.writeTo(dir.resolve("wrong-format.txt"));
-        CorpusException e = assertThrows(CorpusException.class,
-                () -> new TsvCorpusReader(f, 0, 1, true, 0.05).read(p -> {}));
+        CorpusException e =
+                assertThrows(
+                        CorpusException.class,
+                        () -> new TsvCorpusReader(f, 0, 1, true, 0.05).read(p -> {}));
         assertTrue(e.getMessage().contains("wrong-format.txt"), e.getMessage());
         assertTrue(e.getMessage().contains("9 of 10 lines (90.0%)"), e.getMessage());
         assertTrue(e.getMessage().contains("data.max_bad_line_share"), e.getMessage());
@@ -168,15 +182,19 @@ class TsvCorpusReaderTest {
         Path f = c.text("broken\n").writeTo(dir.resolve("c.tsv"));
         ReadSummary summary = new TsvCorpusReader(f, 0, 1, false, 0.05).read(p -> {});
         assertEquals(0.05, summary.badShare(), 1e-12);
-        assertThrows(CorpusException.class,
+        assertThrows(
+                CorpusException.class,
                 () -> new TsvCorpusReader(f, 0, 1, false, 0.04).read(p -> {}));
     }
 
     @Test
     void reader_failsOnMissingFile_asAConfigError() {
-        CorpusException e = assertThrows(CorpusException.class,
-                () -> new TsvCorpusReader(dir.resolve("nope.tsv"), 0, 1, false, 0.1)
-                        .read(p -> {}));
+        CorpusException e =
+                assertThrows(
+                        CorpusException.class,
+                        () ->
+                                new TsvCorpusReader(dir.resolve("nope.tsv"), 0, 1, false, 0.1)
+                                        .read(p -> {}));
         assertTrue(e.getMessage().contains("nope.tsv"));
         assertTrue(e.configError());
     }
@@ -184,14 +202,17 @@ class TsvCorpusReaderTest {
     @Test
     void reader_failsOnEmptyFile() throws IOException {
         Path f = CorpusFiles.create().writeTo(dir.resolve("empty.tsv"));
-        CorpusException e = assertThrows(CorpusException.class,
-                () -> new TsvCorpusReader(f, 0, 1, false, 0.1).read(p -> {}));
+        CorpusException e =
+                assertThrows(
+                        CorpusException.class,
+                        () -> new TsvCorpusReader(f, 0, 1, false, 0.1).read(p -> {}));
         assertTrue(e.getMessage().contains("no usable sentence pairs"), e.getMessage());
     }
 
     @Test
     void anki_rejectsColumnsBeyondTheSecond() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new TsvCorpusReader(dir.resolve("x"), 0, 2, true, 0.1));
     }
 }

@@ -37,8 +37,13 @@ class SentencePieceCodecTest {
             }
         }
         text = Files.write(dir.resolve("demo.txt"), sentences, StandardCharsets.UTF_8);
-        unigram = SpmTrainer.find().train(List.of(text), dir.resolve("unigram.model"),
-                TokenizerConfig.training(TokenizerConfig.Type.UNIGRAM, 1000, true), 1);
+        unigram =
+                SpmTrainer.find()
+                        .train(
+                                List.of(text),
+                                dir.resolve("unigram.model"),
+                                TokenizerConfig.training(TokenizerConfig.Type.UNIGRAM, 1000, true),
+                                1);
     }
 
     @Test
@@ -54,7 +59,8 @@ class SentencePieceCodecTest {
             assertEquals("</s>", codec.piece(codec.special().eos()));
         }
         try (var files = Files.list(dir)) {
-            assertFalse(files.anyMatch(p -> p.getFileName().toString().contains(".tmp")),
+            assertFalse(
+                    files.anyMatch(p -> p.getFileName().toString().contains(".tmp")),
                     "temporary files left behind");
         }
     }
@@ -74,7 +80,8 @@ class SentencePieceCodecTest {
     @Test
     void codec_normalisesBeforeEncoding() {
         try (SentencePieceCodec codec = SentencePieceCodec.load(unigram)) {
-            assertArrayEquals(codec.encode("¿Dónde está tu caja?"),
+            assertArrayEquals(
+                    codec.encode("¿Dónde está tu caja?"),
                     codec.encode("  ¿Do\u0301nde\u00a0está   tu caja? "));
         }
     }
@@ -99,8 +106,9 @@ class SentencePieceCodecTest {
             assertTrue(Arrays.stream(plain.encode(unseen)).anyMatch(id -> id == 1));
             assertNotEquals(unseen, plain.decode(plain.encode(unseen)));
         }
-        TokenizerConfig cfg = TokenizerConfig.training(TokenizerConfig.Type.UNIGRAM, 600, true)
-                .withByteFallback(true);
+        TokenizerConfig cfg =
+                TokenizerConfig.training(TokenizerConfig.Type.UNIGRAM, 600, true)
+                        .withByteFallback(true);
         Path model = SpmTrainer.find().train(List.of(text), dir.resolve("bytes.model"), cfg, 1);
         try (SentencePieceCodec bytes = SentencePieceCodec.load(model)) {
             assertTrue(Arrays.stream(bytes.encode(unseen)).noneMatch(id -> id == 1));
@@ -109,9 +117,64 @@ class SentencePieceCodecTest {
     }
 
     @Test
+    void codec_decodeAgreesWithSpmDecode_onRealAndRandomIdSequences() throws Exception {
+        TokenizerConfig cfg =
+                TokenizerConfig.training(TokenizerConfig.Type.UNIGRAM, 600, true)
+                        .withByteFallback(true);
+        Path model = SpmTrainer.find().train(List.of(text), dir.resolve("agree.model"), cfg, 1);
+        List<int[]> sequences = new ArrayList<>();
+        java.util.Random random = new java.util.Random(4);
+        try (SentencePieceCodec codec = SentencePieceCodec.load(model)) {
+            for (String s : sentences.subList(0, 300)) {
+                sequences.add(codec.encode(s));
+            }
+            sequences.add(codec.encode("Emoji 😀 y ☃, 中文, عربى, 𝔘𝔫𝔦𝔠𝔬𝔡𝔢."));
+            for (int k = 0; k < 2000; k++) {
+                int[] ids = new int[1 + random.nextInt(12)];
+                for (int i = 0; i < ids.length; i++) {
+                    do { // specials, bytes, anything but a line break (one line per sequence)
+                        ids[i] = random.nextInt(codec.vocabSize());
+                    } while (List.of("<0x0A>", "<0x0D>").contains(codec.piece(ids[i])));
+                }
+                sequences.add(ids);
+            }
+            List<String> expected = spmDecode(model, sequences);
+            for (int k = 0; k < sequences.size(); k++) {
+                assertEquals(
+                        expected.get(k),
+                        codec.decode(sequences.get(k)),
+                        "ids " + Arrays.toString(sequences.get(k)));
+            }
+        }
+    }
+
+    /** Decodes id lines with the official command-line decoder. */
+    private static List<String> spmDecode(Path model, List<int[]> sequences) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int[] ids : sequences) {
+            lines.add(String.join(" ", Arrays.stream(ids).mapToObj(Integer::toString).toList()));
+        }
+        Path in = Files.write(dir.resolve("ids.txt"), lines, StandardCharsets.UTF_8);
+        Path out = dir.resolve("decoded.txt");
+        Process p =
+                new ProcessBuilder("spm_decode", "--model=" + model, "--input_format=id")
+                        .redirectInput(in.toFile())
+                        .redirectOutput(out.toFile())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+        assertEquals(0, p.waitFor());
+        return Files.readAllLines(out, StandardCharsets.UTF_8);
+    }
+
+    @Test
     void trainer_trainsBpeToo_withTheSameRoundTrip() throws IOException {
-        Path model = SpmTrainer.find().train(List.of(text), dir.resolve("bpe.model"),
-                TokenizerConfig.training(TokenizerConfig.Type.BPE, 500, true), 1);
+        Path model =
+                SpmTrainer.find()
+                        .train(
+                                List.of(text),
+                                dir.resolve("bpe.model"),
+                                TokenizerConfig.training(TokenizerConfig.Type.BPE, 500, true),
+                                1);
         try (SentencePieceCodec codec = SentencePieceCodec.load(model)) {
             for (String s : sentences.subList(0, 200)) {
                 assertEquals(s, codec.decode(codec.encode(s)));
@@ -121,21 +184,30 @@ class SentencePieceCodecTest {
 
     @Test
     void trainer_missing_saysHowToInstallIt() {
-        TokenizerException e = assertThrows(TokenizerException.class,
-                () -> SpmTrainer.find(null, dir.toString()));
+        TokenizerException e =
+                assertThrows(TokenizerException.class, () -> SpmTrainer.find(null, dir.toString()));
         assertTrue(e.getMessage().contains("spm_train"), e.getMessage());
         assertTrue(e.getMessage().contains("apt-get install sentencepiece"), e.getMessage());
         assertTrue(e.getMessage().contains("brew install sentencepiece"), e.getMessage());
-        TokenizerException explicit = assertThrows(TokenizerException.class,
-                () -> SpmTrainer.find(dir.resolve("nope").toString(), null));
+        TokenizerException explicit =
+                assertThrows(
+                        TokenizerException.class,
+                        () -> SpmTrainer.find(dir.resolve("nope").toString(), null));
         assertTrue(explicit.getMessage().contains("NMT_SPM_TRAIN"));
     }
 
     @Test
     void trainer_failure_reportsTheEndOfTheSpmLog() {
-        TokenizerException e = assertThrows(TokenizerException.class,
-                () -> SpmTrainer.find().train(List.of(dir.resolve("missing.txt")),
-                        dir.resolve("fails.model"), TokenizerConfig.defaults(), 1));
+        TokenizerException e =
+                assertThrows(
+                        TokenizerException.class,
+                        () ->
+                                SpmTrainer.find()
+                                        .train(
+                                                List.of(dir.resolve("missing.txt")),
+                                                dir.resolve("fails.model"),
+                                                TokenizerConfig.defaults(),
+                                                1));
         assertTrue(e.getMessage().contains("spm_train failed"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("fails.model")));
     }
@@ -143,25 +215,34 @@ class SentencePieceCodecTest {
     @Test
     void codec_rejectsAModelTrainedWithOtherSpecialIds() throws Exception {
         Path prefix = dir.resolve("default-ids");
-        Process p = new ProcessBuilder("spm_train", "--input=" + text, "--model_prefix=" + prefix,
-                "--vocab_size=300", "--hard_vocab_limit=false")
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("default-ids.log").toFile())
-                .start();
+        Process p =
+                new ProcessBuilder(
+                                "spm_train",
+                                "--input=" + text,
+                                "--model_prefix=" + prefix,
+                                "--vocab_size=300",
+                                "--hard_vocab_limit=false")
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("default-ids.log").toFile())
+                        .start();
         assertEquals(0, p.waitFor());
-        TokenizerException e = assertThrows(TokenizerException.class,
-                () -> SentencePieceCodec.load(Path.of(prefix + ".model")));
-        assertTrue(e.getMessage().contains("--pad_id=0 --unk_id=1 --bos_id=2 --eos_id=3"),
+        TokenizerException e =
+                assertThrows(
+                        TokenizerException.class,
+                        () -> SentencePieceCodec.load(Path.of(prefix + ".model")));
+        assertTrue(
+                e.getMessage().contains("--pad_id=0 --unk_id=1 --bos_id=2 --eos_id=3"),
                 e.getMessage());
     }
 
     @Test
     void codec_rejectsAFileThatIsNotAModel() throws IOException {
         Path junk = Files.writeString(dir.resolve("junk.model"), "not a model at all\n");
-        TokenizerException e = assertThrows(TokenizerException.class,
-                () -> SentencePieceCodec.load(junk));
+        TokenizerException e =
+                assertThrows(TokenizerException.class, () -> SentencePieceCodec.load(junk));
         assertTrue(e.getMessage().contains("junk.model"), e.getMessage());
-        assertThrows(TokenizerException.class,
+        assertThrows(
+                TokenizerException.class,
                 () -> SentencePieceCodec.load(dir.resolve("absent.model")));
     }
 }

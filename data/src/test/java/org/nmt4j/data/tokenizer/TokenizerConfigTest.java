@@ -28,22 +28,28 @@ class TokenizerConfigTest {
 
     @Test
     void config_rejectsBadValues_namingTheKey() {
-        assertRejected("tokenizer.vocab_size",
+        assertRejected(
+                "tokenizer.vocab_size",
                 () -> new TokenizerConfig(null, 4, null, null, null, null, null, null, null));
-        assertRejected("tokenizer.character_coverage",
+        assertRejected(
+                "tokenizer.character_coverage",
                 () -> new TokenizerConfig(null, null, 1.5, null, null, null, null, null, null));
-        assertRejected("tokenizer.input_sentence_size",
+        assertRejected(
+                "tokenizer.input_sentence_size",
                 () -> new TokenizerConfig(null, null, null, null, null, 0, null, null, null));
     }
 
     @Test
     void config_rejectsModelsThatDoNotMatchJoint() {
         Path m = Path.of("spm.model");
-        assertRejected("tokenizer.source_model",
+        assertRejected(
+                "tokenizer.source_model",
                 () -> new TokenizerConfig(null, null, null, true, null, null, null, m, m));
-        assertRejected("tokenizer.model",
+        assertRejected(
+                "tokenizer.model",
                 () -> new TokenizerConfig(null, null, null, false, null, null, m, null, null));
-        assertRejected("given together",
+        assertRejected(
+                "given together",
                 () -> new TokenizerConfig(null, null, null, false, null, null, null, m, null));
     }
 

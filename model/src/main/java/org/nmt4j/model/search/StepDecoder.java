@@ -31,6 +31,7 @@ final class StepDecoder implements AutoCloseable {
     private final boolean recordAttention;
     private final DecoderCache cache;
     private final int[] sourceLengths;
+    private final int[] forbidden;
     private long[][] prefixes;
     private Memory memory;
 
@@ -51,6 +52,7 @@ final class StepDecoder implements AutoCloseable {
         this.cache = options.cached() ? model.newCache() : null;
         this.memory = memory;
         this.sourceLengths = sourceLengths;
+        this.forbidden = new int[] {model.special().pad(), model.special().bos()};
         this.prefixes = new long[memory.batchSize()][0];
     }
 
@@ -97,8 +99,9 @@ final class StepDecoder implements AutoCloseable {
     }
 
     /**
-     * Feeds each row its newest token and returns the distribution of the next one. Call inside
-     * an {@link NDScope}: the returned arrays belong to it.
+     * Feeds each row its newest token and returns the distribution of the next one, in which the
+     * pad and BOS ids have probability 0 (no output may contain them). Call inside an {@link
+     * NDScope}: the returned arrays belong to it.
      *
      * @param lastTokens per row, the token chosen at the previous step (BOS at the first)
      * @return log-probabilities (n,V) and, if recorded, attention per row (n rows of S)
@@ -118,6 +121,9 @@ final class StepDecoder implements AutoCloseable {
                         ? logits.squeeze(1)
                         : logits.get(new NDIndex(":, -1, :"));
         NDArray logProbs = last.logSoftmax(-1);
+        for (int id : forbidden) {
+            logProbs.set(new NDIndex(":, " + id), Float.NEGATIVE_INFINITY);
+        }
         float[][] attention = recordAttention ? lastAttention(out.crossAttention(), n) : null;
         if (cache != null) {
             NDScope.unregister(cache.arrays());

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Decoding throughput benchmark (not a test). Builds the project (through ./nmt) and runs
+# DecodeBenchmark.java with the launcher's class path, once per thread count.
+#   bench/decode/run.sh [N_SENTENCES] [--save DIR]      default N_SENTENCES=500
+#   NMT_BENCH_THREADS="1 2" bench/decode/run.sh          libtorch intra-op threads to try
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+./nmt --version >/dev/null
+cp="$root/cli/target/classes:$(cat "$root/cli/target/classpath.txt")"
+for threads in ${NMT_BENCH_THREADS:-1 2}; do
+  echo "== threads: $threads"
+  java -Xss4m -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$threads" \
+    -Dai.djl.pytorch.num_interop_threads=1 -Dlogback.configurationFile="$root/cli/src/main/resources/logback.xml" \
+    -cp "$cp" bench/decode/DecodeBenchmark.java "$@"
+done

@@ -1,0 +1,131 @@
+package org.nmt4j.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.nmt4j.translate.InputLines;
+import org.nmt4j.translate.TranslationJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nmt translate}: translates text, one output line per input line, in order, always.
+ *
+ * <p>Empty and blank lines give empty lines; a line that is not valid UTF-8 is reported on
+ * standard error with its line number and gives an empty line; a line longer than the model takes
+ * is reported and translated in parts split at sentence boundaries. CRLF input is read like LF
+ * input; output lines end with LF. With {@code --nbest N} each output line holds the N
+ * alternatives separated by tabs. A progress bar (when the input is a file) and a summary go to
+ * standard error. An output file is written to a temporary file and renamed at the end.
+ */
+@Command(
+        name = "translate",
+        mixinStandardHelpOptions = true,
+        description = "Translate text with a trained model: one output line per input line.")
+public final class TranslateCommand implements Callable<Integer> {
+    @Spec private CommandSpec spec;
+
+    @Mixin private DecodingOptions decoding;
+
+    @Option(
+            names = "--input",
+            defaultValue = "-",
+            paramLabel = "FILE|-",
+            description = "UTF-8 text, one sentence per line; - for standard input (default).")
+    private String input;
+
+    @Option(
+            names = "--output",
+            defaultValue = "-",
+            paramLabel = "FILE|-",
+            description = "Where translations go; - for standard output (default).")
+    private String output;
+
+    @Option(
+            names = "--attention-png",
+            paramLabel = "DIR",
+            description =
+                    "Write one cross-attention heatmap per sentence (the first "
+                            + TranslationJob.MAX_HEATMAPS
+                            + ") into DIR.")
+    private Path attentionDir;
+
+    @Override
+    public Integer call() throws IOException {
+        Path in = input.equals("-") ? null : Path.of(input);
+        if (in != null && !Files.isRegularFile(in)) {
+            throw new UsageException("--input " + in + " is not a file; give a text file or -");
+        }
+        Path out = output.equals("-") ? null : Path.of(output);
+        Path dir = decoding.modelDirectory();
+        try (TranslatorSession session =
+                TranslatorSession.open(
+                        dir,
+                        decoding.decodeConfig(),
+                        decoding.translatorOptions(attentionDir != null))) {
+            TranslationJob job =
+                    new TranslationJob(session.translator(), attentionDir, decoding.nbest > 1);
+            TranslationJob.Summary summary = out == null ? toStdout(job, in) : toFile(job, in, out);
+            spec.commandLine().getErr().println("nmt translate: " + summary.describe());
+            spec.commandLine().getErr().flush();
+        }
+        return 0;
+    }
+
+    private TranslationJob.Summary toStdout(TranslationJob job, Path in) throws IOException {
+        Writer writer =
+                new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        TranslationJob.Summary summary = run(job, in, writer);
+        writer.flush();
+        return summary;
+    }
+
+    private TranslationJob.Summary toFile(TranslationJob job, Path in, Path out)
+            throws IOException {
+        Path parent = out.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temp = Files.createTempFile(parent, "." + out.getFileName(), ".tmp");
+        try {
+            TranslationJob.Summary summary;
+            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                summary = run(job, in, writer);
+            }
+            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return summary;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private TranslationJob.Summary run(TranslationJob job, Path in, Writer writer)
+            throws IOException {
+        if (in == null) {
+            return job.run(new InputLines(nonClosing(System.in)), writer, null);
+        }
+        long total = InputLines.count(Files.newInputStream(in));
+        try (InputLines lines = new InputLines(Files.newInputStream(in));
+                ProgressBar bar = Progress.lines("translate", total)) {
+            return job.run(lines, writer, bar::stepBy);
+        }
+    }
+
+    private static InputStream nonClosing(InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public void close() {
+                // standard input stays open
+            }
+        };
+    }
+}

@@ -1,0 +1,262 @@
+package org.nmt4j.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.nmt4j.model.ModelArtifacts;
+import org.nmt4j.model.TokenizerFiles;
+import org.nmt4j.train.config.ConfigLoader;
+import org.nmt4j.train.config.ExperimentConfig;
+
+/**
+ * The directory a run writes to:
+ *
+ * <pre>
+ * RUN_DIR/
+ *   config.yaml        the effective config (paths absolute, real vocabulary sizes)
+ *   tokenizer.model    the SentencePiece model (source.model + target.model when not joint)
+ *   data/              the cleaned train/dev/test splits (and spm.model when trained here)
+ *   checkpoints/       see Checkpointer; RUN_DIR/last and RUN_DIR/best link into it
+ *   metrics.jsonl      one JSON line per log interval and per validation
+ *   curves.png         training loss, dev loss and dev BLEU against steps
+ *   train.log          the run's log
+ * </pre>
+ */
+public final class RunDirectory {
+    /** The effective config's file name. */
+    public static final String CONFIG = "config.yaml";
+
+    /** The metrics file name. */
+    public static final String METRICS = "metrics.jsonl";
+
+    /** The curves file name. */
+    public static final String CURVES = "curves.png";
+
+    /** The log file name. */
+    public static final String LOG = "train.log";
+
+    /** What a run writes at the top of its directory (used to recognise one). */
+    private static final Set<String> RUN_ENTRIES =
+            Set.of(
+                    CONFIG,
+                    METRICS,
+                    CURVES,
+                    LOG,
+                    "data",
+                    "checkpoints",
+                    "last",
+                    "best",
+                    ModelArtifacts.JOINT_TOKENIZER,
+                    ModelArtifacts.SOURCE_TOKENIZER,
+                    ModelArtifacts.TARGET_TOKENIZER);
+
+    private final Path dir;
+
+    private RunDirectory(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Creates the directory of a new run.
+     *
+     * @param dir the run directory
+     * @return the run directory
+     * @throws RunDirectoryException when it already holds a run (it must be resumed or another
+     *     directory chosen), or is a file
+     * @throws IOException when it cannot be created
+     */
+    public static RunDirectory create(Path dir) throws IOException {
+        RunDirectory run = new RunDirectory(dir);
+        if (Files.exists(run.dir) && !Files.isDirectory(run.dir)) {
+            throw new RunDirectoryException(run.dir + " is a file; run_dir must be a directory");
+        }
+        if (Files.exists(run.config()) || Files.exists(run.dir.resolve("checkpoints"))) {
+            throw new RunDirectoryException(
+                    "run_dir "
+                            + run.dir
+                            + " already holds a run: continue it with './nmt train --resume "
+                            + run.dir
+                            + "', or start a new one elsewhere with --set run_dir=DIR");
+        }
+        Files.createDirectories(run.dir);
+        return run;
+    }
+
+    /**
+     * Opens the directory of an existing run (to resume it).
+     *
+     * @param dir the run directory
+     * @return the run directory
+     * @throws RunDirectoryException when it holds no {@code config.yaml}
+     */
+    public static RunDirectory existing(Path dir) {
+        RunDirectory run = new RunDirectory(dir);
+        if (!Files.isRegularFile(run.config())) {
+            throw new RunDirectoryException(
+                    run.dir
+                            + " is not a run directory (no "
+                            + CONFIG
+                            + "); give the run_dir of a run started with './nmt train --config'");
+        }
+        return run;
+    }
+
+    /**
+     * Deletes a previous run in a directory, if there is one, so that a new one can start there;
+     * refuses when the directory holds anything a run does not write.
+     *
+     * @param dir the directory
+     * @throws RunDirectoryException when it holds other files
+     * @throws IOException when deleting fails
+     */
+    public static void clear(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        List<Path> entries;
+        try (Stream<Path> s = Files.list(dir)) {
+            entries = s.toList();
+        }
+        for (Path p : entries) {
+            String name = p.getFileName().toString();
+            if (!RUN_ENTRIES.contains(name) && !name.startsWith(".")) {
+                throw new RunDirectoryException(
+                        dir
+                                + " holds "
+                                + name
+                                + ", which a run does not write; not deleting it. Move it away"
+                                + " or choose another run_dir");
+            }
+        }
+        for (Path p : entries) {
+            deleteTree(p);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.isSymbolicLink(root) || !Files.isDirectory(root)) {
+            Files.deleteIfExists(root);
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /**
+     * Writes the effective config, atomically.
+     *
+     * @param config the config
+     */
+    public void writeConfig(ExperimentConfig config) {
+        ConfigLoader.write(config, config());
+    }
+
+    /**
+     * Copies the tokenizer model(s) into the run directory (atomically, replacing earlier copies),
+     * as {@code tokenizer.model}, or {@code source.model} and {@code target.model}.
+     *
+     * @param from the model file(s)
+     * @return the copies
+     * @throws IOException when they cannot be copied
+     */
+    public TokenizerFiles keepTokenizer(TokenizerFiles from) throws IOException {
+        if (from.joint()) {
+            return TokenizerFiles.joint(copy(from.source(), ModelArtifacts.JOINT_TOKENIZER));
+        }
+        return TokenizerFiles.separate(
+                copy(from.source(), ModelArtifacts.SOURCE_TOKENIZER),
+                copy(from.target(), ModelArtifacts.TARGET_TOKENIZER));
+    }
+
+    private Path copy(Path source, String name) throws IOException {
+        Path target = dir.resolve(name);
+        if (source.toAbsolutePath().normalize().equals(target)) {
+            return target;
+        }
+        Path tmp = dir.resolve("." + name + ".tmp");
+        Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    /**
+     * Returns the directory.
+     *
+     * @return the absolute path
+     */
+    public Path dir() {
+        return dir;
+    }
+
+    /**
+     * Returns the effective config file.
+     *
+     * @return {@code RUN_DIR/config.yaml}
+     */
+    public Path config() {
+        return dir.resolve(CONFIG);
+    }
+
+    /**
+     * Returns where the cleaned data (and a tokenizer trained here) go.
+     *
+     * @return {@code RUN_DIR/data}
+     */
+    public Path data() {
+        return dir.resolve("data");
+    }
+
+    /**
+     * Returns the metrics file.
+     *
+     * @return {@code RUN_DIR/metrics.jsonl}
+     */
+    public Path metrics() {
+        return dir.resolve(METRICS);
+    }
+
+    /**
+     * Returns the curves image.
+     *
+     * @return {@code RUN_DIR/curves.png}
+     */
+    public Path curves() {
+        return dir.resolve(CURVES);
+    }
+
+    /**
+     * Returns the log file.
+     *
+     * @return {@code RUN_DIR/train.log}
+     */
+    public Path log() {
+        return dir.resolve(LOG);
+    }
+
+    /**
+     * Returns the link to the best checkpoint.
+     *
+     * @return {@code RUN_DIR/best}
+     */
+    public Path best() {
+        return dir.resolve("best");
+    }
+
+    /**
+     * Returns the link to the last checkpoint.
+     *
+     * @return {@code RUN_DIR/last}
+     */
+    public Path last() {
+        return dir.resolve("last");
+    }
+}
