@@ -9,7 +9,7 @@ cd "$root"
 ./nmt --version >/dev/null
 cp="$root/cli/target/classes:$(cat "$root/cli/target/classpath.txt")"
 for threads in ${NMT_BENCH_THREADS:-1 2}; do
-  echo "== threads: $threads"
+  echo "== threads: $threads (load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores)"
   java -Xss4m -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$threads" \
     -Dai.djl.pytorch.num_interop_threads=1 -Dlogback.configurationFile="$root/cli/src/main/resources/logback.xml" \
     -cp "$cp" bench/decode/DecodeBenchmark.java "$@"

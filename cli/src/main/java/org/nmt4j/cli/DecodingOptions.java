@@ -6,9 +6,7 @@ import org.nmt4j.translate.ModelLocator;
 import org.nmt4j.translate.TranslatorOptions;
 import picocli.CommandLine.Option;
 
-/**
- * The options shared by {@code translate} and {@code evaluate}: which model, and how to search.
- */
+/** The options shared by {@code translate} and {@code evaluate}: which model, and how to search. */
 final class DecodingOptions {
     @Option(
             names = "--model",
@@ -37,7 +35,8 @@ final class DecodingOptions {
             names = "--nbest",
             defaultValue = "1",
             paramLabel = "N",
-            description = "Hypotheses per sentence, at most the beam size (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Hypotheses per sentence, at most the beam size (default: ${DEFAULT-VALUE}).")
     int nbest;
 
     @Option(
@@ -51,7 +50,8 @@ final class DecodingOptions {
             names = "--max-len-a",
             defaultValue = "1.5",
             paramLabel = "A",
-            description = "Output length limit a*S+b, S the source length (default a: ${DEFAULT-VALUE}).")
+            description =
+                    "Output length limit a*S+b, S the source length (default a: ${DEFAULT-VALUE}).")
     double maxLenA;
 
     @Option(
@@ -85,7 +85,8 @@ final class DecodingOptions {
             return new DecodeConfig(beam, lengthPenalty, maxLenA, maxLenB, nbest);
         } catch (IllegalArgumentException e) {
             throw new UsageException(
-                    "invalid search options: " + e.getMessage().replace('_', '-')
+                    "invalid search options: "
+                            + e.getMessage().replace('_', '-')
                             + "; fix --beam, --nbest, --length-penalty, --max-len-a or --max-len-b");
         }
     }

@@ -60,7 +60,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             LOG.warn("{}: skipped {}", test, set.summary().skips());
         }
         if (set.sources().isEmpty()) {
-            throw new UsageException("--test " + test + " has no sentence pair; nothing to evaluate");
+            throw new UsageException(
+                    "--test " + test + " has no sentence pair; nothing to evaluate");
         }
         LOG.info(
                 "{}: {} pairs, {} distinct sources",
@@ -99,7 +100,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         Path temp = Files.createTempFile(parent, "." + hypotheses.getFileName(), ".tmp");
         try {
             Files.write(temp, result.hypotheses(), StandardCharsets.UTF_8);
-            Files.move(temp, hypotheses, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    temp,
+                    hypotheses,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
         }

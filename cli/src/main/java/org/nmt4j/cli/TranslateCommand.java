@@ -22,12 +22,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nmt translate}: translates text, one output line per input line, in order, always.
  *
- * <p>Empty and blank lines give empty lines; a line that is not valid UTF-8 is reported on
- * standard error with its line number and gives an empty line; a line longer than the model takes
- * is reported and translated in parts split at sentence boundaries. CRLF input is read like LF
- * input; output lines end with LF. With {@code --nbest N} each output line holds the N
- * alternatives separated by tabs. A progress bar (when the input is a file) and a summary go to
- * standard error. An output file is written to a temporary file and renamed at the end.
+ * <p>Empty and blank lines give empty lines; a line that is not valid UTF-8 is reported on standard
+ * error with its line number and gives an empty line; a line longer than the model takes is
+ * reported and translated in parts split at sentence boundaries. CRLF input is read like LF input;
+ * output lines end with LF. With {@code --nbest N} each output line holds the N alternatives
+ * separated by tabs. A progress bar (when the input is a file) and a summary go to standard error.
+ * An output file is written to a temporary file and renamed at the end.
  */
 @Command(
         name = "translate",
@@ -101,7 +101,8 @@ public final class TranslateCommand implements Callable<Integer> {
             try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 summary = run(job, in, writer);
             }
-            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return summary;
         } finally {
             Files.deleteIfExists(temp);

@@ -21,7 +21,8 @@ final class TranslatorSession implements AutoCloseable {
     private final Tokenizers tokenizers;
     private final SentenceTranslator translator;
 
-    private TranslatorSession(NDManager manager, Tokenizers tokenizers, SentenceTranslator translator) {
+    private TranslatorSession(
+            NDManager manager, Tokenizers tokenizers, SentenceTranslator translator) {
         this.manager = manager;
         this.tokenizers = tokenizers;
         this.translator = translator;

@@ -19,8 +19,8 @@ import org.nmt4j.translate.CopyModel;
 import picocli.CommandLine;
 
 /**
- * The {@code evaluate} verb: distinct sources are translated once, every translation of a source
- * is one of its references, and the printed lines are the scorers' own.
+ * The {@code evaluate} verb: distinct sources are translated once, every translation of a source is
+ * one of its references, and the printed lines are the scorers' own.
  */
 class EvaluateCommandTest {
     @TempDir Path dir;
@@ -30,7 +30,8 @@ class EvaluateCommandTest {
 
     @Test
     void evaluate_scoresDistinctSourcesAgainstAllTheirTranslations() throws IOException {
-        List<String> sentences = Files.readAllLines(CopyModel.sentencesFile(), StandardCharsets.UTF_8);
+        List<String> sentences =
+                Files.readAllLines(CopyModel.sentencesFile(), StandardCharsets.UTF_8);
         List<String> tsv = new ArrayList<>();
         for (String s : sentences.subList(0, 10)) {
             tsv.add(s + "\t" + s);
@@ -43,8 +44,17 @@ class EvaluateCommandTest {
         CommandLine cl = Nmt.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute("evaluate", "--model", CopyModel.directory().toString(), "--test",
-                test.toString(), "--beam", "2", "--hypotheses", hyps.toString());
+        int code =
+                cl.execute(
+                        "evaluate",
+                        "--model",
+                        CopyModel.directory().toString(),
+                        "--test",
+                        test.toString(),
+                        "--beam",
+                        "2",
+                        "--hypotheses",
+                        hyps.toString());
         assertEquals(0, code, err.toString());
         List<String> hypotheses = Files.readAllLines(hyps, StandardCharsets.UTF_8);
         assertEquals(10, hypotheses.size(), "one translation per distinct source");
@@ -55,8 +65,10 @@ class EvaluateCommandTest {
         refs.set(0, List.of(sentences.get(0), "a cat sat on a mat."));
         refs.set(1, List.of(sentences.get(1), "the dog runs."));
         assertEquals(
-                Bleu.corpusScore(hypotheses, refs).format(2) + "\n"
-                        + ChrF.corpusScore(hypotheses, refs).format(2) + "\n",
+                Bleu.corpusScore(hypotheses, refs).format(2)
+                        + "\n"
+                        + ChrF.corpusScore(hypotheses, refs).format(2)
+                        + "\n",
                 out.toString());
         assertTrue(out.toString().startsWith("BLEU|nrefs:var|"), out.toString());
     }

@@ -41,7 +41,9 @@ class TranslateCommandTest {
     private static List<String> lines(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertTrue(text.isEmpty() || text.endsWith("\n"));
-        return text.isEmpty() ? List.of() : List.of(text.substring(0, text.length() - 1).split("\n", -1));
+        return text.isEmpty()
+                ? List.of()
+                : List.of(text.substring(0, text.length() - 1).split("\n", -1));
     }
 
     @Test
@@ -49,8 +51,18 @@ class TranslateCommandTest {
         Path input = Files.write(dir.resolve("nasty.txt"), NastyInput.bytes());
         Path output = dir.resolve("out/nasty.es");
         int code =
-                run("translate", "--model", CopyModel.directory().toString(), "--input", input.toString(),
-                        "--output", output.toString(), "--beam", "2", "--batch-tokens", "500");
+                run(
+                        "translate",
+                        "--model",
+                        CopyModel.directory().toString(),
+                        "--input",
+                        input.toString(),
+                        "--output",
+                        output.toString(),
+                        "--beam",
+                        "2",
+                        "--batch-tokens",
+                        "500");
         assertEquals(0, code, err.toString());
         List<String> got = lines(output);
         assertEquals(NastyInput.LINES.size(), got.size());
@@ -61,7 +73,9 @@ class TranslateCommandTest {
         assertTrue(got.get(10).startsWith("the bird"), got.get(10));
         String summary = err.toString();
         assertTrue(summary.contains("11 sentences"), summary);
-        assertTrue(summary.contains("1 invalid UTF-8 line(s) written empty, 1 long line(s) split"), summary);
+        assertTrue(
+                summary.contains("1 invalid UTF-8 line(s) written empty, 1 long line(s) split"),
+                summary);
         try (Stream<Path> files = Files.list(output.getParent())) {
             assertEquals(List.of(output), files.toList(), "no temporary file left");
         }
@@ -72,10 +86,19 @@ class TranslateCommandTest {
         Path output = dir.resolve("stdin.out");
         InputStream saved = System.in;
         try {
-            System.setIn(new ByteArrayInputStream(
-                    "the cat sat on the mat.\r\n\r\nwe eat fish on friday.".getBytes(StandardCharsets.UTF_8)));
-            int code = run("translate", "--model", CopyModel.directory().toString(), "--beam", "1",
-                    "--output", output.toString());
+            System.setIn(
+                    new ByteArrayInputStream(
+                            "the cat sat on the mat.\r\n\r\nwe eat fish on friday."
+                                    .getBytes(StandardCharsets.UTF_8)));
+            int code =
+                    run(
+                            "translate",
+                            "--model",
+                            CopyModel.directory().toString(),
+                            "--beam",
+                            "1",
+                            "--output",
+                            output.toString());
             assertEquals(0, code, err.toString());
         } finally {
             System.setIn(saved);
@@ -93,11 +116,30 @@ class TranslateCommandTest {
         copyTree(CopyModel.directory(), runDir.resolve("best"));
         Path input = Files.writeString(dir.resolve("in.txt"), "the cat sat on the mat.\n");
         Path output = dir.resolve("out.txt");
-        assertEquals(0, run("translate", "--model", runDir.toString(), "--checkpoint", "best",
-                "--input", input.toString(), "--output", output.toString()), err.toString());
+        assertEquals(
+                0,
+                run(
+                        "translate",
+                        "--model",
+                        runDir.toString(),
+                        "--checkpoint",
+                        "best",
+                        "--input",
+                        input.toString(),
+                        "--output",
+                        output.toString()),
+                err.toString());
         assertEquals(1, lines(output).size());
-        assertEquals(2, run("translate", "--model", runDir.toString(), "--checkpoint", "last",
-                "--input", input.toString()));
+        assertEquals(
+                2,
+                run(
+                        "translate",
+                        "--model",
+                        runDir.toString(),
+                        "--checkpoint",
+                        "last",
+                        "--input",
+                        input.toString()));
         assertTrue(err.toString().contains("last"), err.toString());
     }
 
@@ -127,7 +169,15 @@ class TranslateCommandTest {
 
     @Test
     void nbestLargerThanBeam_isAUsageError_exit2() {
-        int code = run("translate", "--model", CopyModel.directory().toString(), "--beam", "2", "--nbest", "3");
+        int code =
+                run(
+                        "translate",
+                        "--model",
+                        CopyModel.directory().toString(),
+                        "--beam",
+                        "2",
+                        "--nbest",
+                        "3");
         assertEquals(2, code);
         assertTrue(err.toString().contains("nbest"), err.toString());
     }

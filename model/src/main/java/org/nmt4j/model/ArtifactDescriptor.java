@@ -9,13 +9,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The {@code model.json} of a model directory: format name and version, the architecture, the
- * special ids, and the names of the tokenizer and parameter files. Keys are snake_case, enums
- * lower case, e.g.
+ * special ids, and the names of the tokenizer and parameter files. Keys are snake_case, enums lower
+ * case, e.g.
  *
  * <pre>
  * {"format": "nmt4j-model", "format_version": 1,
@@ -91,7 +90,9 @@ record ArtifactDescriptor(
         }
         if (tree == null || !tree.isObject() || !FORMAT.equals(tree.path("format").asText())) {
             throw new ModelArtifactException(
-                    directory, FILE, "is not an nmt4j model description (no \"format\": \"" + FORMAT + "\")");
+                    directory,
+                    FILE,
+                    "is not an nmt4j model description (no \"format\": \"" + FORMAT + "\")");
         }
         JsonNode version = tree.path("format_version");
         if (!version.isInt() || version.intValue() != VERSION) {
@@ -116,7 +117,8 @@ record ArtifactDescriptor(
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        String msg = t instanceof JsonProcessingException j ? j.getOriginalMessage() : t.getMessage();
+        String msg =
+                t instanceof JsonProcessingException j ? j.getOriginalMessage() : t.getMessage();
         return msg == null ? t.getClass().getSimpleName() : msg;
     }
 }

@@ -17,7 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The SHA-256 of every file of a model directory, in {@code sha256sum} format ({@code <hex>  <path>}
+ * The SHA-256 of every file of a model directory, in {@code sha256sum} format ({@code <hex> <path>}
  * per line, so {@code sha256sum -c manifest.sha256} checks a directory by hand). Written last: a
  * directory without it was not completely written.
  */
@@ -84,7 +84,9 @@ final class ArtifactManifest {
                 throw new ModelArtifactException(
                         directory,
                         FILE,
-                        "line " + (i + 1) + " is not '<sha256>  <file>'; the manifest is corrupted");
+                        "line "
+                                + (i + 1)
+                                + " is not '<sha256>  <file>'; the manifest is corrupted");
             }
             digests.put(line.substring(sep + 2), line.substring(0, sep));
         }

@@ -170,8 +170,8 @@ public final class ModelArtifacts {
         ArtifactManifest.read(directory).verifyAll();
     }
 
-    private static void writeContents(
-            Path dir, Seq2SeqTransformer model, TokenizerFiles tokenizer) throws IOException {
+    private static void writeContents(Path dir, Seq2SeqTransformer model, TokenizerFiles tokenizer)
+            throws IOException {
         ArtifactDescriptor.TokenizerEntry entry;
         if (tokenizer.joint()) {
             Files.copy(tokenizer.source(), dir.resolve(JOINT_TOKENIZER));
@@ -179,7 +179,9 @@ public final class ModelArtifacts {
         } else {
             Files.copy(tokenizer.source(), dir.resolve(SOURCE_TOKENIZER));
             Files.copy(tokenizer.target(), dir.resolve(TARGET_TOKENIZER));
-            entry = new ArtifactDescriptor.TokenizerEntry(false, SOURCE_TOKENIZER, TARGET_TOKENIZER);
+            entry =
+                    new ArtifactDescriptor.TokenizerEntry(
+                            false, SOURCE_TOKENIZER, TARGET_TOKENIZER);
         }
         try (DataOutputStream out =
                 new DataOutputStream(
@@ -204,7 +206,10 @@ public final class ModelArtifacts {
         for (Pair<String, Parameter> p : model.getParameters()) {
             expected.put(p.getKey(), p.getValue().getArray().getShape());
         }
-        String mismatch = "does not fit the architecture in " + MODEL_JSON + " (parameters of another model?): ";
+        String mismatch =
+                "does not fit the architecture in "
+                        + MODEL_JSON
+                        + " (parameters of another model?): ";
         try (DataInputStream in =
                 new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
             model.loadParameters(owner, in);
@@ -225,7 +230,12 @@ public final class ModelArtifacts {
                 throw new ModelArtifactException(
                         directory,
                         name,
-                        mismatch + p.getKey() + " has shape " + actual + ", the model needs " + want);
+                        mismatch
+                                + p.getKey()
+                                + " has shape "
+                                + actual
+                                + ", the model needs "
+                                + want);
             }
         }
     }

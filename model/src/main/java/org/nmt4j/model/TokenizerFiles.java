@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The SentencePiece model file(s) that belong to a model: one joint file for both sides, or one
- * per side.
+ * The SentencePiece model file(s) that belong to a model: one joint file for both sides, or one per
+ * side.
  *
  * @param source the source-side {@code .model} file
  * @param target the target-side {@code .model} file; the same path as {@code source} when joint

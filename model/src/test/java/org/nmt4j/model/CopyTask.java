@@ -148,7 +148,8 @@ public final class CopyTask {
                 NDArray in = rows(m, batch, SpecialTokens.DEFAULT.bos(), -1);
                 NDArray labels = sources(m, batch);
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray logits = model.forward(ps, new NDList(src, in), true).singletonOrThrow();
+                    NDArray logits =
+                            model.forward(ps, new NDList(src, in), true).singletonOrThrow();
                     gc.backward(loss(logits, labels, vocab));
                 }
                 update(model, adam);

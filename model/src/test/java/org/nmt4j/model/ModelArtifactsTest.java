@@ -53,8 +53,7 @@ class ModelArtifactsTest {
 
     private String loadError(Path dir) {
         return assertThrows(
-                        ModelArtifactException.class,
-                        () -> ModelArtifacts.load(dir, manager, null))
+                        ModelArtifactException.class, () -> ModelArtifacts.load(dir, manager, null))
                 .getMessage();
     }
 
@@ -88,8 +87,13 @@ class ModelArtifactsTest {
                 TokenizerFiles.separate(spm, tgt),
                 d -> Files.writeString(d.resolve("optimizer.bin"), "adam state"));
         String manifest = Files.readString(dir.resolve("manifest.sha256"));
-        for (String f : List.of("model.json", "model.params", "source.model", "target.model",
-                "optimizer.bin")) {
+        for (String f :
+                List.of(
+                        "model.json",
+                        "model.params",
+                        "source.model",
+                        "target.model",
+                        "optimizer.bin")) {
             assertTrue(manifest.contains("  " + f + "\n"), f + " listed in " + manifest);
         }
         LoadedModel loaded = ModelArtifacts.load(dir, manager, null);
@@ -104,7 +108,8 @@ class ModelArtifactsTest {
         Path dir = saveModel("best", TestModels.config());
         Files.writeString(dir.resolve("stale.txt"), "from an older save");
         ModelConfig other =
-                TestModels.config(31, ModelConfig.NormPlacement.POST, ModelConfig.Positions.LEARNED);
+                TestModels.config(
+                        31, ModelConfig.NormPlacement.POST, ModelConfig.Positions.LEARNED);
         ModelArtifacts.save(dir, TestModels.model(manager, other, 4), TokenizerFiles.joint(spm));
         assertFalse(Files.exists(dir.resolve("stale.txt")));
         assertEquals(other, ModelArtifacts.load(dir, manager, null).config());
@@ -150,11 +155,23 @@ class ModelArtifactsTest {
 
     @Test
     void load_parametersOfAnotherModelConfig_isAShapeMismatchNamingTheFile() throws IOException {
-        Path dir = saveModel("a", TestModels.config(23, ModelConfig.NormPlacement.PRE,
-                ModelConfig.Positions.SINUSOIDAL));
-        Path other = saveModel("b", TestModels.config(40, ModelConfig.NormPlacement.PRE,
-                ModelConfig.Positions.SINUSOIDAL));
-        Files.copy(other.resolve("model.params"), dir.resolve("model.params"),
+        Path dir =
+                saveModel(
+                        "a",
+                        TestModels.config(
+                                23,
+                                ModelConfig.NormPlacement.PRE,
+                                ModelConfig.Positions.SINUSOIDAL));
+        Path other =
+                saveModel(
+                        "b",
+                        TestModels.config(
+                                40,
+                                ModelConfig.NormPlacement.PRE,
+                                ModelConfig.Positions.SINUSOIDAL));
+        Files.copy(
+                other.resolve("model.params"),
+                dir.resolve("model.params"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         reseal(dir);
         String msg = loadError(dir);
@@ -166,9 +183,12 @@ class ModelArtifactsTest {
     void load_parametersOfAModelWithOtherLayers_namesTheFile() throws IOException {
         Path dir = saveModel("a", TestModels.config());
         ModelConfig post =
-                TestModels.config(23, ModelConfig.NormPlacement.POST, ModelConfig.Positions.LEARNED);
+                TestModels.config(
+                        23, ModelConfig.NormPlacement.POST, ModelConfig.Positions.LEARNED);
         Path other = saveModel("b", post);
-        Files.copy(other.resolve("model.params"), dir.resolve("model.params"),
+        Files.copy(
+                other.resolve("model.params"),
+                dir.resolve("model.params"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         reseal(dir);
         String msg = loadError(dir);
@@ -180,7 +200,8 @@ class ModelArtifactsTest {
         Path dir = saveModel("m", TestModels.config());
         Path json = dir.resolve("model.json");
         String text = Files.readString(json, StandardCharsets.UTF_8);
-        Files.writeString(json, text.replaceFirst("\"format_version\" : 1", "\"format_version\" : 7"));
+        Files.writeString(
+                json, text.replaceFirst("\"format_version\" : 1", "\"format_version\" : 7"));
         reseal(dir);
         String msg = loadError(dir);
         assertTrue(msg.contains("model.json") && msg.contains("format_version 7"), msg);

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.ParameterList;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -229,7 +230,6 @@ public final class TrainingLoop {
         if (problem == null) {
             norm = GradientClipper.clipGlobalNorm(params, train.clipNorm());
             problem = Double.isFinite(norm) ? null : "gradient norm " + norm;
-            if (problem != null) { DEBUGDUMP(); }
         }
         int epoch = at.epoch;
         at.advance(count, plan.size());
@@ -239,7 +239,6 @@ public final class TrainingLoop {
             skip(problem, epoch, from, count);
             return false;
         }
-        System.err.println("NORM " + at.step + " " + norm + " " + r.lossSum);
         guard.finite();
         double lr = schedule.learningRate(at.step + 1);
         optimizer.step(params, lr);
@@ -249,21 +248,6 @@ public final class TrainingLoop {
         at.targetTokens += r.targetTokens;
         report(r, epoch, lr, norm, seconds);
         return true;
-    }
-
-    private void DEBUGDUMP() {
-        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : params) {
-            if (!p.getValue().requiresGradient()) continue;
-            try (NDScope sc = new NDScope()) {
-                NDArray g = p.getValue().getArray().getGradient();
-                float[] v = g.toFloatArray();
-                int bad = 0; float max = 0;
-                for (float f : v) { if (!Float.isFinite(f)) bad++; else max = Math.max(max, Math.abs(f)); }
-                float[] w = p.getValue().getArray().toFloatArray();
-                int badw = 0; for (float f : w) if (!Float.isFinite(f)) badw++;
-                if (true) System.err.println("DEBUG " + p.getKey() + " bad=" + bad + "/" + v.length + " maxfinite=" + max + " badw=" + badw);
-            }
-        }
     }
 
     private void skip(String problem, int epoch, int from, int count) {
@@ -333,13 +317,15 @@ public final class TrainingLoop {
                 GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             scope.suppressNotUsedWarning();
             TokenBatch.Tensors t = batch.toArrays(sub);
-            if (Boolean.getBoolean("dbg.gc")) { System.gc(); }
             Memory memory = model.encode(ps, t.source(), true);
             NDArray logits = model.decode(ps, memory, t.targetIn(), null, true).logits();
             LabelSmoothedCrossEntropy.Sums sums = loss.sums(logits, t.labels());
             double value = sums.loss().getFloat();
             if (Double.isFinite(value)) {
-                gc.backward(sums.loss().div(stepTargetTokens));
+                // a native scalar: div(Number) would wrap Java memory that autograd keeps
+                NDArray tokens =
+                        sub.full(new Shape(), stepTargetTokens, sums.loss().getDataType());
+                gc.backward(sums.loss().div(tokens));
             }
             return value;
         } catch (RuntimeException | OutOfMemoryError e) {

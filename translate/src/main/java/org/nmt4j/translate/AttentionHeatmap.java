@@ -50,7 +50,8 @@ public final class AttentionHeatmap {
             if (!ImageIO.write(image, "png", temp.toFile())) {
                 throw new IOException("no PNG writer available");
             }
-            Files.move(temp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    temp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -105,7 +106,12 @@ public final class AttentionHeatmap {
     }
 
     private static void drawLabels(
-            Graphics2D g, FontMetrics fm, List<String> src, List<String> tgt, int left, int top,
+            Graphics2D g,
+            FontMetrics fm,
+            List<String> src,
+            List<String> tgt,
+            int left,
+            int top,
             int cell) {
         g.setColor(Color.BLACK);
         int baseline = (cell + fm.getAscent() - fm.getDescent()) / 2;

@@ -12,7 +12,8 @@ import java.util.List;
  * @param weights (T,S): for each output piece, the last decoder layer's attention over the source
  *     pieces, averaged over heads; each row sums to 1
  */
-public record AttentionMap(List<String> sourcePieces, List<String> targetPieces, float[][] weights) {
+public record AttentionMap(
+        List<String> sourcePieces, List<String> targetPieces, float[][] weights) {
 
     /** Checks that the weights have one row per target piece and one column per source piece. */
     public AttentionMap {
@@ -20,12 +21,17 @@ public record AttentionMap(List<String> sourcePieces, List<String> targetPieces,
         targetPieces = List.copyOf(targetPieces);
         if (weights.length != targetPieces.size()) {
             throw new IllegalArgumentException(
-                    weights.length + " attention rows for " + targetPieces.size() + " target pieces");
+                    weights.length
+                            + " attention rows for "
+                            + targetPieces.size()
+                            + " target pieces");
         }
         for (float[] row : weights) {
             if (row.length != sourcePieces.size()) {
                 throw new IllegalArgumentException(
-                        row.length + " attention columns for " + sourcePieces.size()
+                        row.length
+                                + " attention columns for "
+                                + sourcePieces.size()
                                 + " source pieces");
             }
         }

@@ -12,12 +12,12 @@ import java.util.Arrays;
 
 /**
  * Reads text to translate line by line, as bytes, and decodes each line on its own with a strict
- * UTF-8 decoder, so that invalid UTF-8 costs exactly that line (reported with its number) and
- * never shifts the others.
+ * UTF-8 decoder, so that invalid UTF-8 costs exactly that line (reported with its number) and never
+ * shifts the others.
  *
- * <p>Lines end at LF; a CR before the LF is dropped (CRLF input gives the same lines as LF
- * input); a last line without LF is a line; a UTF-8 byte-order mark at the start is skipped. So
- * the number of lines is the number of LF bytes, plus one when the input does not end with LF.
+ * <p>Lines end at LF; a CR before the LF is dropped (CRLF input gives the same lines as LF input);
+ * a last line without LF is a line; a UTF-8 byte-order mark at the start is skipped. So the number
+ * of lines is the number of LF bytes, plus one when the input does not end with LF.
  */
 public final class InputLines implements Closeable {
     private final InputStream in;
@@ -86,7 +86,8 @@ public final class InputLines implements Closeable {
     private Line decode() {
         int n = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
         try {
-            return new Line(number, decoder.reset().decode(ByteBuffer.wrap(line, 0, n)).toString(), null);
+            return new Line(
+                    number, decoder.reset().decode(ByteBuffer.wrap(line, 0, n)).toString(), null);
         } catch (CharacterCodingException e) {
             return new Line(number, null, "invalid UTF-8 (" + e.getMessage() + ")");
         }
@@ -101,7 +102,10 @@ public final class InputLines implements Closeable {
         limit = n;
         if (!started) {
             started = true;
-            if (n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+            if (n >= 3
+                    && (buf[0] & 0xFF) == 0xEF
+                    && (buf[1] & 0xFF) == 0xBB
+                    && (buf[2] & 0xFF) == 0xBF) {
                 pos = 3;
             }
         }

@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
  * <p>The line is cut into sentences after each sentence end: one of {@code . ! ? … ؟} (possibly
  * followed by closing quotes or brackets) and whitespace, or one of the CJK full stops {@code 。 ！
  * ？}, with or without whitespace. (Unlike {@link java.text.BreakIterator}, this also cuts before a
- * lower-case word and after the Arabic question mark, and may cut after an abbreviation; for a
- * line that must be split anyway that is the better trade.) Each sentence is encoded on its own
- * and consecutive sentences are packed greedily into parts of at most {@code limit} pieces. A
- * single sentence longer than {@code limit} is cut into consecutive runs of {@code limit} pieces.
- * Nothing is dropped: the parts hold every piece of the line, in order. Their translations are
- * joined with a space.
+ * lower-case word and after the Arabic question mark, and may cut after an abbreviation; for a line
+ * that must be split anyway that is the better trade.) Each sentence is encoded on its own and
+ * consecutive sentences are packed greedily into parts of at most {@code limit} pieces. A single
+ * sentence longer than {@code limit} is cut into consecutive runs of {@code limit} pieces. Nothing
+ * is dropped: the parts hold every piece of the line, in order. Their translations are joined with
+ * a space.
  */
 final class LongLineSplitter {
     private static final String CLOSERS = "[\"')\\]}»”’」』]*";

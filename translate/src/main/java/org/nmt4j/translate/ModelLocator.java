@@ -7,8 +7,8 @@ import java.nio.file.Path;
  * Finds the model directory that {@code --model DIR [--checkpoint best|last|PATH]} names.
  *
  * <ul>
- *   <li>no checkpoint: DIR itself when it is a model directory (it has {@code model.json}),
- *       else {@code DIR/best} (a training run directory);
+ *   <li>no checkpoint: DIR itself when it is a model directory (it has {@code model.json}), else
+ *       {@code DIR/best} (a training run directory);
  *   <li>{@code best} or {@code last}: {@code DIR/best} or {@code DIR/last} (links a training run
  *       keeps to its checkpoints);
  *   <li>any other value: a path, relative to DIR when {@code DIR/PATH} exists, else as given.
@@ -30,7 +30,9 @@ public final class ModelLocator {
     public static Path resolve(Path model, String checkpoint) {
         if (!Files.isDirectory(model)) {
             throw new IllegalArgumentException(
-                    "--model " + model + " is not a directory; give a model or training run directory");
+                    "--model "
+                            + model
+                            + " is not a directory; give a model or training run directory");
         }
         if (checkpoint == null) {
             if (Files.isRegularFile(model.resolve(MODEL_JSON))) {
@@ -68,7 +70,12 @@ public final class ModelLocator {
             return path;
         }
         throw new IllegalArgumentException(
-                "--checkpoint " + checkpoint + " is neither best, last, nor a directory (looked at "
-                        + inside + " and " + path + ")");
+                "--checkpoint "
+                        + checkpoint
+                        + " is neither best, last, nor a directory (looked at "
+                        + inside
+                        + " and "
+                        + path
+                        + ")");
     }
 }

@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
  * batched by length by the {@link SentenceTranslator}.
  *
  * <p>A line that is not valid UTF-8 is reported (warning with its line number) and gives an empty
- * output line; a line longer than the model takes is reported and translated in parts. With
- * n-best output, a line holds the alternatives separated by tabs (translations never contain
- * tabs: the tokenizer's normalisation turns them into spaces), so the one-line-per-input rule
- * holds there too. Output lines end with LF.
+ * output line; a line longer than the model takes is reported and translated in parts. With n-best
+ * output, a line holds the alternatives separated by tabs (translations never contain tabs: the
+ * tokenizer's normalisation turns them into spaces), so the one-line-per-input rule holds there
+ * too. Output lines end with LF.
  */
 public final class TranslationJob {
     /** Lines read and translated at a time. */
@@ -79,14 +79,20 @@ public final class TranslationJob {
                     Locale.ROOT,
                     "%d sentences, %d source tokens, %d target tokens in %.1f s: %.1f sentences/s,"
                             + " %.1f tokens/s (target)%s",
-                    lines, sourceTokens, targetTokens, seconds, lines / s, targetTokens / s,
+                    lines,
+                    sourceTokens,
+                    targetTokens,
+                    seconds,
+                    lines / s,
+                    targetTokens / s,
                     invalidUtf8 + splitLines == 0
                             ? ""
                             : String.format(
                                     Locale.ROOT,
                                     "; %d invalid UTF-8 line(s) written empty, %d long line(s)"
                                             + " split",
-                                    invalidUtf8, splitLines));
+                                    invalidUtf8,
+                                    splitLines));
         }
     }
 
@@ -165,7 +171,8 @@ public final class TranslationJob {
                     String.format(Locale.ROOT, "line-%06d", lineNumber)
                             + (t.attention().size() > 1 ? "-part" + (p + 1) : "")
                             + ".png";
-            String title = "line " + lineNumber + (t.attention().size() > 1 ? ", part " + (p + 1) : "");
+            String title =
+                    "line " + lineNumber + (t.attention().size() > 1 ? ", part " + (p + 1) : "");
             AttentionHeatmap.write(t.attention().get(p), title, heatmapDir.resolve(name));
         }
     }
@@ -190,7 +197,9 @@ public final class TranslationJob {
                     tokens,
                     limit,
                     parts,
-                    cutInsideSentence ? " (a sentence longer than the limit was cut between pieces)" : "");
+                    cutInsideSentence
+                            ? " (a sentence longer than the limit was cut between pieces)"
+                            : "");
         }
 
         @Override

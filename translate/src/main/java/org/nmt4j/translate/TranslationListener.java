@@ -16,7 +16,8 @@ public interface TranslationListener {
      * @param cutInsideSentence true when a single sentence was longer than the limit and had to be
      *     cut between pieces
      */
-    default void lineSplit(long lineNumber, int tokens, int limit, int parts, boolean cutInsideSentence) {}
+    default void lineSplit(
+            long lineNumber, int tokens, int limit, int parts, boolean cutInsideSentence) {}
 
     /**
      * More lines are completely translated.

@@ -41,7 +41,8 @@ class AttentionHeatmapTest {
             }
         }
         int cell = dark / 3;
-        assertTrue(cell >= 100, "three fully attended cells drawn dark blue, got " + dark + " pixels");
+        assertTrue(
+                cell >= 100, "three fully attended cells drawn dark blue, got " + dark + " pixels");
         assertTrue(white > dark, "the other cells are white");
         try (var files = Files.list(png.getParent())) {
             assertEquals(List.of(png), files.toList(), "no temporary file left");

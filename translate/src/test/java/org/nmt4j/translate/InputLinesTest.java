@@ -31,7 +31,8 @@ class InputLinesTest {
     @Test
     void lines_endAtLf_dropCrOfCrlf_andKeepALastLineWithoutLf() throws IOException {
         List<InputLines.Line> lines = read(utf8("a\r\n\r\nb\n\nc"));
-        assertEquals(List.of("a", "", "b", "", "c"), lines.stream().map(InputLines.Line::text).toList());
+        assertEquals(
+                List.of("a", "", "b", "", "c"), lines.stream().map(InputLines.Line::text).toList());
         assertEquals(5, lines.get(4).number());
     }
 

@@ -52,7 +52,8 @@ class LongLineSplitterTest {
         assertEquals(
                 List.of("我喜欢茶。", "你呢？ ", "أحب الشاي؟ ", "نعم."),
                 LongLineSplitter.sentences("我喜欢茶。你呢？ أحب الشاي؟ نعم."));
-        assertEquals(List.of("no end mark at all"), LongLineSplitter.sentences("no end mark at all"));
+        assertEquals(
+                List.of("no end mark at all"), LongLineSplitter.sentences("no end mark at all"));
         assertEquals(List.of("?!.,;: …"), LongLineSplitter.sentences("?!.,;: …"));
     }
 }

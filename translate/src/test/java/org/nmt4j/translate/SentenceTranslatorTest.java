@@ -64,7 +64,8 @@ class SentenceTranslatorTest {
         for (int i = 0; i < lines.size(); i++) {
             same += lines.get(i).equals(out.get(i)) ? 1 : 0;
         }
-        // Training is not bit-reproducible across JVMs (41 to 63 of 64 seen); a translator that mixed
+        // Training is not bit-reproducible across JVMs (41 to 63 of 64 seen); a translator that
+        // mixed
         // up lines would give back almost none.
         assertTrue(same >= 32, "the copy model should give most lines back, gave " + same + "/64");
     }
@@ -85,7 +86,8 @@ class SentenceTranslatorTest {
     @Test
     void tokenBudget_changesTheBatches_butNotTheTranslations() {
         List<String> lines = TestTexts.mixed64();
-        List<String> oneByOne = texts(translator(GREEDY, new TranslatorOptions(1, false)).translate(lines));
+        List<String> oneByOne =
+                texts(translator(GREEDY, new TranslatorOptions(1, false)).translate(lines));
         List<String> oneBatch =
                 texts(translator(GREEDY, new TranslatorOptions(100_000, false)).translate(lines));
         assertEquals(oneBatch, oneByOne);
@@ -93,7 +95,9 @@ class SentenceTranslatorTest {
 
     @Test
     void emptyBlankAndUndecodableLines_giveEmptyTranslations_inTheirPlaces() {
-        List<String> lines = Arrays.asList("the cat sat on the mat.", "", "  \t ", null, "we eat fish on friday.");
+        List<String> lines =
+                Arrays.asList(
+                        "the cat sat on the mat.", "", "  \t ", null, "we eat fish on friday.");
         SentenceTranslator t = translator(GREEDY, TranslatorOptions.DEFAULT);
         List<Translation> out = t.translate(lines);
         assertEquals(5, out.size());
@@ -116,11 +120,13 @@ class SentenceTranslatorTest {
         TranslationListener listener =
                 new TranslationListener() {
                     @Override
-                    public void lineSplit(long line, int tokens, int limit, int parts, boolean cut) {
+                    public void lineSplit(
+                            long line, int tokens, int limit, int parts, boolean cut) {
                         reports.add(new long[] {line, tokens, limit, parts, cut ? 1 : 0});
                     }
                 };
-        List<Translation> out = t.translate(List.of("the cat sat on the mat.", longLine), 41, listener);
+        List<Translation> out =
+                t.translate(List.of("the cat sat on the mat.", longLine), 41, listener);
         assertEquals(1, reports.size());
         assertEquals(42, reports.get(0)[0], "the line number is reported");
         assertEquals(pieces, reports.get(0)[1]);
@@ -135,18 +141,23 @@ class SentenceTranslatorTest {
 
     @Test
     void nbest_givesDistinctAlternatives_bestFirst() {
-        List<Translation> out = translator(BEAM4, TranslatorOptions.DEFAULT).translate(TestTexts.sentences());
+        List<Translation> out =
+                translator(BEAM4, TranslatorOptions.DEFAULT).translate(TestTexts.sentences());
         for (Translation t : out) {
             assertEquals(3, t.alternatives().size());
             assertEquals(t.text(), t.alternatives().get(0));
-            assertEquals(3, t.alternatives().stream().distinct().count(), t.alternatives().toString());
+            assertEquals(
+                    3, t.alternatives().stream().distinct().count(), t.alternatives().toString());
         }
     }
 
     @Test
     void attention_givesOneRowPerTargetPiece_andOneColumnPerSourcePiece() {
         String line = "the bird sings in the tree.";
-        Translation t = translator(GREEDY, new TranslatorOptions(4000, true)).translate(List.of(line)).get(0);
+        Translation t =
+                translator(GREEDY, new TranslatorOptions(4000, true))
+                        .translate(List.of(line))
+                        .get(0);
         assertEquals(1, t.attention().size());
         AttentionMap map = t.attention().get(0);
         assertEquals(tokenizers.source().pieces(line).size() + 1, map.sourcePieces().size());
@@ -164,13 +175,22 @@ class SentenceTranslatorTest {
     @Test
     void tokenizerOfAnotherVocabulary_isRejected_namingTheTokenizerFile() {
         try (NDManager m = NDManager.newBaseManager()) {
-            Seq2SeqTransformer other = new Seq2SeqTransformer(CopyTask.config(50, 32), SpecialTokens.DEFAULT);
+            Seq2SeqTransformer other =
+                    new Seq2SeqTransformer(CopyTask.config(50, 32), SpecialTokens.DEFAULT);
             other.initialize(m, DataType.FLOAT32, new Shape(1, 2), new Shape(1, 2));
             IllegalArgumentException e =
                     assertThrows(
                             IllegalArgumentException.class,
-                            () -> new SentenceTranslator(other, m, tokenizers, GREEDY, TranslatorOptions.DEFAULT));
-            assertTrue(e.getMessage().contains("tokenizer.model") && e.getMessage().contains("50"), e.getMessage());
+                            () ->
+                                    new SentenceTranslator(
+                                            other,
+                                            m,
+                                            tokenizers,
+                                            GREEDY,
+                                            TranslatorOptions.DEFAULT));
+            assertTrue(
+                    e.getMessage().contains("tokenizer.model") && e.getMessage().contains("50"),
+                    e.getMessage());
             assertFalse(e.getMessage().contains("\n"));
         }
     }

@@ -43,7 +43,11 @@ class TranslationJobTest {
 
     private static SentenceTranslator translator(DecodeConfig decode, boolean attention) {
         return new SentenceTranslator(
-                loaded.model(), manager, tokenizers, decode, new TranslatorOptions(2000, attention));
+                loaded.model(),
+                manager,
+                tokenizers,
+                decode,
+                new TranslatorOptions(2000, attention));
     }
 
     private TranslationJob job(DecodeConfig decode, boolean attention, Path heatmaps) {
@@ -83,7 +87,8 @@ class TranslationJobTest {
                 assertEquals(alone(beam2, in), lines.get(i), "line " + (i + 1));
             }
         }
-        assertTrue(lines.get(NastyInput.LONG_LINE - 1).length() > 1000, "the long line is translated");
+        assertTrue(
+                lines.get(NastyInput.LONG_LINE - 1).length() > 1000, "the long line is translated");
         assertTrue(lines.get(0).startsWith("the cat"), "the copy model copies: " + lines.get(0));
         assertTrue(lines.get(4).startsWith("we eat"), "CRLF: " + lines.get(4));
         assertEquals(1, summary.invalidUtf8());
@@ -100,7 +105,8 @@ class TranslationJobTest {
         List<String> lines = outputLines(out.toString());
         assertEquals(3, lines.size());
         assertEquals(3, lines.get(0).split("\t", -1).length);
-        assertEquals(alone(new DecodeConfig(3, 0.6, 1.5, 5, 3), "the cat sat on the mat."),
+        assertEquals(
+                alone(new DecodeConfig(3, 0.6, 1.5, 5, 3), "the cat sat on the mat."),
                 lines.get(0).split("\t")[0]);
         assertEquals("", lines.get(1));
         assertEquals(3, lines.get(2).split("\t", -1).length);
@@ -111,7 +117,10 @@ class TranslationJobTest {
         Path maps = tmp.resolve("attention");
         String input = "the cat sat on the mat.\n\nwe eat fish on friday.";
         job(new DecodeConfig(1, 0.6, 1.5, 5), true, maps)
-                .run(new InputLines(new ByteArrayInputStream(input.getBytes())), new StringWriter(), null);
+                .run(
+                        new InputLines(new ByteArrayInputStream(input.getBytes())),
+                        new StringWriter(),
+                        null);
         List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.list(maps)) {
             files.forEach(p -> names.add(p.getFileName().toString()));

@@ -16,14 +16,14 @@ import org.nmt4j.model.Seq2SeqTransformer;
  *
  * <p>Each sentence keeps K beams (rows {@code p·K .. p·K+K-1} of the batch). At each step the
  * decoder is fed only the newest token of every row, with the KV cache; the 2K best (beam, token)
- * extensions of each sentence are taken by total log-probability; an EOS among the first K ends
- * a hypothesis (scored {@code logP / ((5 + len) / 6)^α}, len counting EOS), the best K others
- * become the new beams, and the cache is reordered to follow them ({@link
- * org.nmt4j.model.DecoderCache#reorder}). A sentence is done when it has K finished hypotheses,
- * or when its beams reach the maximum length {@code a·S + b} (they are then kept as unfinished
- * hypotheses); its rows are then dropped from the cache and the memory. The encoder runs once;
- * the memory is repeated K times per sentence, so cross-attention keys/values are computed once
- * for all beams.
+ * extensions of each sentence are taken by total log-probability; an EOS among the first K ends a
+ * hypothesis (scored {@code logP / ((5 + len) / 6)^α}, len counting EOS), the best K others become
+ * the new beams, and the cache is reordered to follow them ({@link
+ * org.nmt4j.model.DecoderCache#reorder}). A sentence is done when it has K finished hypotheses, or
+ * when its beams reach the maximum length {@code a·S + b} (they are then kept as unfinished
+ * hypotheses); its rows are then dropped from the cache and the memory. The encoder runs once; the
+ * memory is repeated K times per sentence, so cross-attention keys/values are computed once for all
+ * beams.
  *
  * <p>Shapes: B sentences, K beams, S source length, V target vocabulary, n = active sentences × K.
  */
@@ -53,6 +53,7 @@ public final class BeamSearch implements Search {
     }
 
     @Override
+    @SuppressWarnings("try") // the GradientMode handle only restores the mode on close
     public List<List<Hypothesis>> search(NDArray source) {
         try (GradientMode off = GradientMode.off();
                 StepDecoder decoder =
@@ -162,8 +163,8 @@ public final class BeamSearch implements Search {
     }
 
     /**
-     * The beams of the active sentences: per row its tokens, total log-probability, parent row
-     * (for the cache reorder) and recorded attention.
+     * The beams of the active sentences: per row its tokens, total log-probability, parent row (for
+     * the cache reorder) and recorded attention.
      */
     private static final class Beams {
         private final int k;
@@ -243,7 +244,9 @@ public final class BeamSearch implements Search {
             }
         }
 
-        /** A hypothesis: row {@code row} followed by EOS, with total log-probability {@code score}. */
+        /**
+         * A hypothesis: row {@code row} followed by EOS, with total log-probability {@code score}.
+         */
         Hypothesis hypothesis(int row, float score, float[][] stepAttention, DecodeConfig cfg) {
             int[] ids = tokens.get(row);
             float lp = (float) cfg.lengthPenaltyFactor(ids.length + 1);
@@ -254,7 +257,8 @@ public final class BeamSearch implements Search {
         Hypothesis hypothesis(int row, DecodeConfig cfg) {
             int[] ids = tokens.get(row);
             float lp = (float) cfg.lengthPenaltyFactor(ids.length);
-            return new Hypothesis(ids, scores[row], scores[row] / lp, false, attentionRows.get(row));
+            return new Hypothesis(
+                    ids, scores[row], scores[row] / lp, false, attentionRows.get(row));
         }
 
         private float[][] grownAttention(int row, float[][] stepAttention) {
@@ -267,8 +271,7 @@ public final class BeamSearch implements Search {
             return grown;
         }
 
-        private void append(
-                int s, int[] ids, float score, int parent, long token, float[][] att) {
+        private void append(int s, int[] ids, float score, int parent, long token, float[][] att) {
             int r = rows();
             if (r == scores.length) {
                 scores = Arrays.copyOf(scores, r * 2);

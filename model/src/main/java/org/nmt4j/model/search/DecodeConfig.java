@@ -13,8 +13,7 @@ package org.nmt4j.model.search;
  * @param maxLenB see {@code maxLenA}
  * @param nbest how many hypotheses per sentence a search returns, best first; at most {@code beam}
  */
-public record DecodeConfig(
-        int beam, double lengthPenalty, double maxLenA, int maxLenB, int nbest) {
+public record DecodeConfig(int beam, double lengthPenalty, double maxLenA, int maxLenB, int nbest) {
 
     /** Validates every field; messages name the field and the accepted range. */
     public DecodeConfig {

@@ -5,8 +5,8 @@ import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Turns autograd off in the current thread for as long as it is open, and restores the previous
- * mode on close. PyTorch's grad mode is per thread and ON in every new thread, so each search
- * turns it off itself, whatever thread it runs in.
+ * mode on close. PyTorch's grad mode is per thread and ON in every new thread, so each search turns
+ * it off itself, whatever thread it runs in.
  */
 final class GradientMode implements AutoCloseable {
     private final boolean pytorch;

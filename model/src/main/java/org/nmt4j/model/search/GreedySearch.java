@@ -43,6 +43,7 @@ public final class GreedySearch implements Search {
     }
 
     @Override
+    @SuppressWarnings("try") // the GradientMode handle only restores the mode on close
     public List<List<Hypothesis>> search(NDArray source) {
         try (GradientMode off = GradientMode.off();
                 StepDecoder decoder = StepDecoder.start(model, ps, source, options, 1)) {
@@ -73,7 +74,11 @@ public final class GreedySearch implements Search {
                 int kept = 0;
                 for (int r = 0; r < active.length; r++) {
                     SentenceState st = states[active[r]];
-                    st.add(tokens[r], values[r], out.attention() == null ? null : out.attention()[r], eos);
+                    st.add(
+                            tokens[r],
+                            values[r],
+                            out.attention() == null ? null : out.attention()[r],
+                            eos);
                     if (!st.done && st.tokens.size() >= maxLen[active[r]]) {
                         st.done = true;
                     }

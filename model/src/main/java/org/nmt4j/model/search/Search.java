@@ -8,8 +8,8 @@ import org.nmt4j.model.Seq2SeqTransformer;
 /**
  * Finds translations of a batch of source sentences with a trained {@link Seq2SeqTransformer}.
  *
- * <p>Shapes: B sentences, S source length. Searches run with autograd off in the calling thread
- * and free every intermediate array of each step as they go.
+ * <p>Shapes: B sentences, S source length. Searches run with autograd off in the calling thread and
+ * free every intermediate array of each step as they go.
  */
 public interface Search {
 

@@ -20,9 +20,9 @@ import org.nmt4j.model.Seq2SeqTransformer;
  * reference, by re-running the decoder over each row's whole prefix.
  *
  * <p>Memory: the caller opens an {@link NDScope} around each step; every array a step creates is
- * closed with that scope except the state kept for the next step (the cache and the memory),
- * which this class takes out of the scope and closes itself when it is replaced or on {@link
- * #close()}. Shapes: n current rows, S source length, V target vocabulary.
+ * closed with that scope except the state kept for the next step (the cache and the memory), which
+ * this class takes out of the scope and closes itself when it is replaced or on {@link #close()}.
+ * Shapes: n current rows, S source length, V target vocabulary.
  */
 final class StepDecoder implements AutoCloseable {
     private final Seq2SeqTransformer model;
@@ -76,7 +76,9 @@ final class StepDecoder implements AutoCloseable {
             scope.suppressNotUsedWarning();
             Memory encoded = model.encode(ps, source, false);
             long[] lengths =
-                    encoded.sourceKeep().toType(DataType.INT64, false).sum(new int[] {1})
+                    encoded.sourceKeep()
+                            .toType(DataType.INT64, false)
+                            .sum(new int[] {1})
                             .toLongArray();
             Memory rows = copies == 1 ? encoded : encoded.repeatEach(copies);
             NDScope.unregister(rows.states(), rows.sourceKeep());
@@ -84,8 +86,7 @@ final class StepDecoder implements AutoCloseable {
             for (int i = 0; i < lengths.length; i++) {
                 sourceLengths[i] = (int) lengths[i];
             }
-            return new StepDecoder(
-                    model, ps, source.getManager(), options, rows, sourceLengths);
+            return new StepDecoder(model, ps, source.getManager(), options, rows, sourceLengths);
         }
     }
 
@@ -136,9 +137,9 @@ final class StepDecoder implements AutoCloseable {
      * rows of finished sentences dropped.
      *
      * @param rows indices into the current rows
-     * @param sentencesChanged true when rows of finished sentences were dropped (the memory is
-     *     then gathered too; beams of one sentence share their source, so a reorder within
-     *     sentences leaves it as it is)
+     * @param sentencesChanged true when rows of finished sentences were dropped (the memory is then
+     *     gathered too; beams of one sentence share their source, so a reorder within sentences
+     *     leaves it as it is)
      */
     void keep(int[] rows, boolean sentencesChanged) {
         NDArray index = manager.create(toLongs(rows));

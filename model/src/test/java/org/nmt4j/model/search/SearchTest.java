@@ -116,7 +116,8 @@ class SearchTest {
         List<List<Integer>> beamBatch = best(run(sentences, BEAM4, SearchOptions.DEFAULT));
         for (int i : new int[] {0, 5, 17, 63}) {
             List<int[]> alone = List.of(sentences.get(i));
-            assertEquals(greedyBatch.get(i), best(run(alone, GREEDY, SearchOptions.DEFAULT)).get(0));
+            assertEquals(
+                    greedyBatch.get(i), best(run(alone, GREEDY, SearchOptions.DEFAULT)).get(0));
             assertEquals(beamBatch.get(i), best(run(alone, BEAM4, SearchOptions.DEFAULT)).get(0));
         }
     }
@@ -155,7 +156,8 @@ class SearchTest {
     void attention_hasOneRowPerOutputStep_overTheSource() {
         List<int[]> two = sentences.subList(0, 2);
         for (DecodeConfig config : List.of(GREEDY, BEAM4)) {
-            List<List<Hypothesis>> out = run(two, config, SearchOptions.DEFAULT.withAttention(true));
+            List<List<Hypothesis>> out =
+                    run(two, config, SearchOptions.DEFAULT.withAttention(true));
             int width = Math.max(two.get(0).length, two.get(1).length) + 1;
             for (List<Hypothesis> hyps : out) {
                 Hypothesis h = hyps.get(0);
@@ -179,7 +181,8 @@ class SearchTest {
             NDArray source = CopyTask.sources(m, sentences);
             int before = m.getManagedArrays().size();
             boolean gradBefore = JniUtils.isGradMode();
-            Search.create(model, ps, BEAM4, SearchOptions.DEFAULT.withAttention(true)).search(source);
+            Search.create(model, ps, BEAM4, SearchOptions.DEFAULT.withAttention(true))
+                    .search(source);
             Search.create(model, ps, GREEDY, SearchOptions.DEFAULT).search(source);
             assertEquals(before, m.getManagedArrays().size(), "arrays left behind by the search");
             assertEquals(gradBefore, JniUtils.isGradMode());
@@ -193,15 +196,21 @@ class SearchTest {
             Seq2SeqTransformer untrained =
                     new Seq2SeqTransformer(CopyTask.config(VOCAB, 64), model.special());
             untrained.initialize(
-                    m, ai.djl.ndarray.types.DataType.FLOAT32, new ai.djl.ndarray.types.Shape(1, 2),
+                    m,
+                    ai.djl.ndarray.types.DataType.FLOAT32,
+                    new ai.djl.ndarray.types.Shape(1, 2),
                     new ai.djl.ndarray.types.Shape(1, 2));
             ParameterStore ups = new ParameterStore(m, false);
             NDArray source = CopyTask.sources(m, sentences.subList(0, 16));
             for (DecodeConfig config : List.of(GREEDY, BEAM4)) {
-                for (List<Hypothesis> hyps : Search.create(untrained, ups, config, SearchOptions.DEFAULT).search(source)) {
+                for (List<Hypothesis> hyps :
+                        Search.create(untrained, ups, config, SearchOptions.DEFAULT)
+                                .search(source)) {
                     for (Hypothesis h : hyps) {
                         for (int id : h.tokens()) {
-                            assertTrue(id != model.special().pad() && id != model.special().bos(), h.toString());
+                            assertTrue(
+                                    id != model.special().pad() && id != model.special().bos(),
+                                    h.toString());
                         }
                     }
                 }
@@ -210,6 +219,7 @@ class SearchTest {
     }
 
     @Test
+    @SuppressWarnings("try")
     void gradientMode_turnsAutogradOffInside_andRestoresThePreviousMode() {
         boolean before = JniUtils.isGradMode();
         for (boolean mode : new boolean[] {true, false}) {
@@ -224,13 +234,19 @@ class SearchTest {
 
     @Test
     void search_inAThreadWithAutogradOn_givesTheSameTokens_andLeavesTheModeOn() throws Exception {
-        List<List<Integer>> expected = best(run(sentences.subList(0, 4), GREEDY, SearchOptions.DEFAULT));
+        List<List<Integer>> expected =
+                best(run(sentences.subList(0, 4), GREEDY, SearchOptions.DEFAULT));
         List<List<Integer>> got = new ArrayList<>();
         Thread t =
                 new Thread(
                         () -> {
                             JniUtils.setGradMode(true);
-                            got.addAll(best(run(sentences.subList(0, 4), GREEDY, SearchOptions.DEFAULT)));
+                            got.addAll(
+                                    best(
+                                            run(
+                                                    sentences.subList(0, 4),
+                                                    GREEDY,
+                                                    SearchOptions.DEFAULT)));
                             got.add(List.of(JniUtils.isGradMode() ? 1 : 0));
                         });
         t.start();

@@ -3,6 +3,7 @@ package org.nmt4j.train.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
 
 /**
@@ -89,8 +90,17 @@ public final class LabelSmoothedCrossEntropy extends Loss {
             return new Sums(nllSum, nllSum, tokens);
         }
         NDArray uniform = logProbs.mean(new int[] {-1}).neg();
-        NDArray perToken = nll.mul(1f - smoothing).add(uniform.mul(smoothing));
+        NDArray perToken = nll.mul(constant(nll, 1f - smoothing)).add(uniform.mul(constant(uniform, smoothing)));
         return new Sums(perToken.mul(keep).sum(), nllSum, tokens);
+    }
+
+    /**
+     * Returns a scalar in native memory. {@code NDArray.mul(Number)} would wrap Java memory
+     * (PyTorch's from_blob) that the garbage collector may free while autograd still holds it for
+     * the backward pass, which then reads garbage.
+     */
+    static NDArray constant(NDArray like, float value) {
+        return like.getManager().full(new Shape(), value, like.getDataType());
     }
 
     /**
