@@ -77,6 +77,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path file = config != null ? config : locate(DEMO_CONFIG);
         ExperimentConfig experiment = ConfigLoader.load(file, overrides);
+        TrainingRun.preflight(experiment, file);
         try {
             RunDirectory.clear(experiment.runDir());
         } catch (org.nmt4j.train.RunDirectoryException e) {

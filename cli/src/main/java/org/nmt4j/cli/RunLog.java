@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the log of a training run to {@code RUN_DIR/train.log} as well (a Logback file appender
- * added for the run's duration, appending on resume). While a progress bar is drawn, the periodic
- * training lines ({@value TrainingProgress#STEP_LOGGER}) go to the file only, not to the console.
+ * added for the run's duration, appending on resume). Details ({@value
+ * TrainingProgress#DETAIL_LOGGER}) go to the file only; so do the periodic training lines
+ * ({@value TrainingProgress#STEP_LOGGER}) while a progress bar shows them.
  */
 final class RunLog implements AutoCloseable {
     private static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss} %-5level %logger{0} - %msg%n";
@@ -36,11 +37,11 @@ final class RunLog implements AutoCloseable {
      * Starts logging to a file.
      *
      * @param logFile {@code RUN_DIR/train.log}
-     * @param quietConsole true to keep the periodic training lines off the console (a progress
-     *     bar shows them)
+     * @param bar true when a progress bar shows the periodic training lines, which then stay off
+     *     the console
      * @return the handle that stops it; does nothing when the logging backend is not Logback
      */
-    static RunLog attach(Path logFile, boolean quietConsole) {
+    static RunLog attach(Path logFile, boolean bar) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
             return new RunLog(null, null);
         }
@@ -58,20 +59,20 @@ final class RunLog implements AutoCloseable {
         Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.addAppender(appender);
         RunLog log = new RunLog(root, appender);
-        if (quietConsole) {
-            log.quietConsole();
-        }
+        log.quietConsole(bar);
         return log;
     }
 
-    private void quietConsole() {
+    private void quietConsole(boolean bar) {
         Filter<ILoggingEvent> stepLines =
                 new Filter<>() {
                     @Override
                     public FilterReply decide(ILoggingEvent event) {
-                        return TrainingProgress.STEP_LOGGER.equals(event.getLoggerName())
-                                ? FilterReply.DENY
-                                : FilterReply.NEUTRAL;
+                        String name = event.getLoggerName();
+                        boolean fileOnly =
+                                TrainingProgress.DETAIL_LOGGER.equals(name)
+                                        || (bar && TrainingProgress.STEP_LOGGER.equals(name));
+                        return fileOnly ? FilterReply.DENY : FilterReply.NEUTRAL;
                     }
                 };
         stepLines.start();

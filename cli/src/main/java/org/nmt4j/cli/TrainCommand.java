@@ -76,6 +76,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     private int startNew() throws IOException {
         ExperimentConfig experiment = ConfigLoader.load(config, overrides);
+        TrainingRun.preflight(experiment, config);
         RunDirectory run = create(experiment.runDir());
         try (TrainingConsole console = TrainingConsole.open(run, !noProgress, err())) {
             TrainingOutcome outcome =

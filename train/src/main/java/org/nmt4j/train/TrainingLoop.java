@@ -64,7 +64,7 @@ public final class TrainingLoop {
     private final NonFiniteGuard guard;
     private final IntervalMeter meter = new IntervalMeter();
 
-    private Position at;
+    private LoopPosition at;
     private EpochPlan plan;
     private boolean earlyStop;
     private ValidationResult lastValidation;
@@ -150,7 +150,7 @@ public final class TrainingLoop {
      *     or when a checkpoint cannot be written
      */
     public TrainingOutcome run(TrainingState start) {
-        at = new Position(start);
+        at = new LoopPosition(start);
         long checkpointedAt = start.step() > 0 ? start.step() : -1;
         long validatedAt = start.step();
         plan = planOf(at.epoch);
@@ -373,96 +373,6 @@ public final class TrainingLoop {
             throw new TrainingException(
                     "cannot write the checkpoint of step " + state.step() + ": " + e.getMessage(),
                     new UncheckedIOException(e));
-        }
-    }
-
-    /** The mutable counterpart of {@link TrainingState}. */
-    private static final class Position {
-        final long seed;
-        long step;
-        int epoch;
-        long batchInEpoch;
-        Double bestMetric;
-        long bestStep;
-        int withoutImprovement;
-        double trainingSeconds;
-        long targetTokens;
-
-        Position(TrainingState s) {
-            seed = s.seed();
-            step = s.step();
-            epoch = s.epoch();
-            batchInEpoch = s.batchInEpoch();
-            bestMetric = s.bestMetric();
-            bestStep = s.bestStep();
-            withoutImprovement = s.validationsWithoutImprovement();
-            trainingSeconds = s.trainingSeconds();
-            targetTokens = s.targetTokens();
-        }
-
-        /** Moves past {@code count} batches; the end of an epoch moves to the next one. */
-        void advance(int count, int batchesInEpoch) {
-            batchInEpoch += count;
-            if (batchInEpoch >= batchesInEpoch) {
-                epoch++;
-                batchInEpoch = 0;
-            }
-        }
-
-        TrainingState snapshot() {
-            return new TrainingState(
-                    step,
-                    epoch,
-                    batchInEpoch,
-                    seed,
-                    bestMetric,
-                    bestStep,
-                    withoutImprovement,
-                    trainingSeconds,
-                    targetTokens);
-        }
-    }
-
-    /** Sums of the steps since the last {@link IntervalReport}. */
-    private static final class IntervalMeter {
-        double lossSum;
-        long targetTokens;
-        long tokens;
-        double seconds;
-        int steps;
-        int skipped;
-        StepReport last;
-
-        void add(StepReport r) {
-            lossSum += r.loss() * r.targetTokens();
-            targetTokens += r.targetTokens();
-            tokens += r.tokens();
-            seconds += r.seconds();
-            steps++;
-            last = r;
-        }
-
-        void flush(Position at, TrainingListener listener) {
-            if (steps == 0) {
-                return;
-            }
-            listener.interval(
-                    new IntervalReport(
-                            last.step(),
-                            last.epoch(),
-                            last.epochProgress(),
-                            lossSum / targetTokens,
-                            last.learningRate(),
-                            seconds > 0 ? tokens / seconds : 0,
-                            steps,
-                            skipped,
-                            at.trainingSeconds));
-            lossSum = 0;
-            targetTokens = 0;
-            tokens = 0;
-            seconds = 0;
-            steps = 0;
-            skipped = 0;
         }
     }
 }

@@ -24,6 +24,9 @@ public final class TrainingProgress implements TrainingListener {
     /** The logger of the periodic training lines. */
     public static final String STEP_LOGGER = "org.nmt4j.train.steps";
 
+    /** The logger of details worth keeping in {@code train.log} but not on the console. */
+    public static final String DETAIL_LOGGER = "org.nmt4j.train.details";
+
     private static final Logger LOG = LoggerFactory.getLogger(TrainingProgress.class);
     private static final Logger STEPS = LoggerFactory.getLogger(STEP_LOGGER);
     private static final double SMOOTHING = 0.05;
@@ -172,16 +175,18 @@ public final class TrainingProgress implements TrainingListener {
         closeBar();
         TrainingState s = outcome.state();
         LOG.info(
-                "stopped ({}) at step {}, epoch {}, after {} of training; best dev BLEU {} at"
-                        + " step {}",
+                "stopped ({}) at step {}, epoch {}, after {} of training; {}",
                 outcome.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                 s.step(),
                 s.epoch(),
                 minutes(s.trainingSeconds()),
                 s.bestMetric() == null
-                        ? "-"
-                        : String.format(Locale.ROOT, "%.2f", s.bestMetric()),
-                s.bestStep());
+                        ? "no validation yet"
+                        : String.format(
+                                Locale.ROOT,
+                                "best dev BLEU %.2f at step %d",
+                                s.bestMetric(),
+                                s.bestStep()));
     }
 
     /** Closes the bar without the end message (when training fails). */

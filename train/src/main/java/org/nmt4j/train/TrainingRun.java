@@ -5,12 +5,17 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.nmt4j.data.DataConfig;
 import org.nmt4j.data.PreparedData;
 import org.nmt4j.data.Preparer;
@@ -42,6 +47,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TrainingRun {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+    private static final Logger DETAILS = LoggerFactory.getLogger(TrainingProgress.DETAIL_LOGGER);
 
     /** The config keys that {@code --set} may change when resuming. */
     private static final List<String> RESUMABLE_KEYS = List.of("train.", "decode.", "device=");
@@ -97,8 +103,7 @@ public final class TrainingRun {
     public static TrainingOutcome start(
             ExperimentConfig config, Path configFile, RunDirectory run, Options options)
             throws IOException {
-        checkLengths(config, configFile);
-        Device device = Devices.resolve(config.device(), configFile);
+        Device device = preflight(config, configFile);
         logDevice(config.device(), device);
         try (PreparedData prepared = prepare(config.data(), config.tokenizer(), run)) {
             ExperimentConfig effective = withTokenizerSizes(config, prepared.tokenizers(), configFile);
@@ -114,6 +119,20 @@ public final class TrainingRun {
                 return train(s, TrainingState.start(config.seed()), options);
             }
         }
+    }
+
+    /**
+     * Checks what a loaded config cannot check by itself, before anything is written: that the
+     * training sentences fit the model's positions and that the device exists.
+     *
+     * @param config the experiment
+     * @param configFile the file it came from (for messages)
+     * @return the device to train on
+     * @throws ConfigException naming the key to change
+     */
+    public static Device preflight(ExperimentConfig config, Path configFile) {
+        checkLengths(config, configFile);
+        return Devices.resolve(config.device(), configFile);
     }
 
     /**
@@ -165,6 +184,13 @@ public final class TrainingRun {
         DevSet dev = DevSet.of(s.data().dev(), s.data().devPairs(), c.model().maxPositions());
         logDev(dev);
         Batcher batcher = new Batcher(s.data().train(), c.data().batchTokens(), start.seed());
+        LOG.info(
+                "model: {} parameters; {} batches per epoch of at most {} padded tokens,"
+                        + " {} per step",
+                parameterCount(s.model()),
+                batcher.plan(start.epoch()).size(),
+                c.data().batchTokens(),
+                c.train().accumulation());
         Validator validator =
                 new Validator(
                         s.model(),
@@ -210,8 +236,28 @@ public final class TrainingRun {
     private static PreparedData prepare(DataConfig data, TokenizerConfig tokenizer, RunDirectory run)
             throws IOException {
         PreparedData prepared = new Preparer(data, tokenizer, run.data()).prepare();
-        prepared.report().format().lines().forEach(line -> LOG.info("data: {}", line));
+        prepared.report().format().lines().forEach(line -> DETAILS.info("data: {}", line));
+        Tokenizers t = prepared.tokenizers();
+        LOG.info(
+                "data: {} training pairs, {} dev pairs; tokenizer {} ({} pieces{}); details in"
+                        + " train.log",
+                prepared.train().size(),
+                prepared.dev().size(),
+                t.joint() ? "joint" : "per language",
+                t.source().vocabSize(),
+                t.joint() ? "" : " and " + t.target().vocabSize());
         return prepared;
+    }
+
+    private static String parameterCount(Seq2SeqTransformer model) {
+        Set<Parameter> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        long n = 0;
+        for (Pair<String, Parameter> p : model.getParameters()) {
+            if (seen.add(p.getValue())) {
+                n += p.getValue().getArray().size();
+            }
+        }
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     private static TokenizerFiles filesOf(Tokenizers t) {
