@@ -6,9 +6,9 @@ import java.util.concurrent.TimeUnit;
 import org.nmt4j.train.StopSignal;
 
 /**
- * Ctrl-C (or SIGTERM) during training: a shutdown hook asks the loop to stop after the current
- * step and then waits (up to 10 minutes) until the command has written its checkpoint and
- * finished, so the process exits cleanly instead of being cut off mid-write.
+ * Ctrl-C (or SIGTERM) during training: a shutdown hook asks the loop to stop after the current step
+ * and then waits (up to 10 minutes) until the command has written its checkpoint and finished, so
+ * the process exits cleanly instead of being cut off mid-write.
  */
 final class InterruptHandler implements AutoCloseable {
     private static final long WAIT_MINUTES = 10;

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the log of a training run to {@code RUN_DIR/train.log} as well (a Logback file appender
  * added for the run's duration, appending on resume). Details ({@value
- * TrainingProgress#DETAIL_LOGGER}) go to the file only; so do the periodic training lines
- * ({@value TrainingProgress#STEP_LOGGER}) while a progress bar shows them.
+ * TrainingProgress#DETAIL_LOGGER}) go to the file only; so do the periodic training lines ({@value
+ * TrainingProgress#STEP_LOGGER}) while a progress bar shows them.
  */
 final class RunLog implements AutoCloseable {
     private static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss} %-5level %logger{0} - %msg%n";

@@ -80,7 +80,8 @@ public final class TrainCommand implements Callable<Integer> {
         RunDirectory run = create(experiment.runDir());
         try (TrainingConsole console = TrainingConsole.open(run, !noProgress, err())) {
             TrainingOutcome outcome =
-                    usageOnBadCorpus(() -> TrainingRun.start(experiment, config, run, console.options()));
+                    usageOnBadCorpus(
+                            () -> TrainingRun.start(experiment, config, run, console.options()));
             TrainingConsole.printSummary(spec.commandLine().getOut(), run, outcome);
         }
         return 0;

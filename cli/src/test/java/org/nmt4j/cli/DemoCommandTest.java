@@ -27,7 +27,9 @@ import picocli.CommandLine;
 class DemoCommandTest {
     private static final int STEPS = 400;
 
-    /** The floor on the demo's dev BLEU (beam 4) after {@value #STEPS} steps; see docs/training.md. */
+    /**
+     * The floor on the demo's dev BLEU (beam 4) after {@value #STEPS} steps; see docs/training.md.
+     */
     private static final double BLEU_FLOOR = 25.0;
 
     private static final Pattern BLEU = Pattern.compile("(?m)^dev BLEU (\\d+\\.\\d+), chrF");
@@ -60,8 +62,7 @@ class DemoCommandTest {
         assertTrue(m.find(), out.toString());
         double bleu = Double.parseDouble(m.group(1));
         assertTrue(bleu >= BLEU_FLOOR, "dev BLEU " + bleu + " below the floor\n" + out);
-        assertEquals(
-                5, out.toString().split("\n  source  ", -1).length - 1, "5 examples\n" + out);
+        assertEquals(5, out.toString().split("\n  source  ", -1).length - 1, "5 examples\n" + out);
 
         List<MetricsRecord> metrics = MetricsLog.read(runDir.resolve(RunDirectory.METRICS));
         List<MetricsRecord> validations =

@@ -59,7 +59,9 @@ class TrainCommandTest {
                 Arguments.of("data.train=/no/such/train.tsv", List.of("data.train", "not found")),
                 Arguments.of("device=tpu", List.of("device", "auto, cpu, gpu or gpu:N")),
                 Arguments.of("device=gpu:3", List.of("device", "GPU")),
-                Arguments.of("model.max_positions=16", List.of("model.max_positions", "data.max_tokens")),
+                Arguments.of(
+                        "model.max_positions=16",
+                        List.of("model.max_positions", "data.max_tokens")),
                 Arguments.of("train.lr", List.of("--set", "train.lr")));
     }
 
@@ -88,8 +90,7 @@ class TrainCommandTest {
     void configAndResume_areExclusive_andOneIsRequired() {
         assertEquals(2, run("train"), err.toString());
         assertTrue(err.toString().contains("give either --config FILE"), err.toString());
-        assertEquals(
-                2, run("train", "--config", DEMO.toString(), "--resume", tmp.toString()));
+        assertEquals(2, run("train", "--config", DEMO.toString(), "--resume", tmp.toString()));
         assertTrue(err.toString().contains("not both"), err.toString());
     }
 
@@ -109,8 +110,7 @@ class TrainCommandTest {
     }
 
     @Test
-    void newRun_inTheDirectoryOfAnotherRun_isAUsageErrorThatSaysHowToResume()
-            throws IOException {
+    void newRun_inTheDirectoryOfAnotherRun_isAUsageErrorThatSaysHowToResume() throws IOException {
         Path runDir = Files.createDirectories(tmp.resolve("run"));
         Files.copy(DEMO, runDir.resolve("config.yaml"));
         assertEquals(2, train(), err.toString());

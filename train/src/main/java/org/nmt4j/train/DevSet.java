@@ -13,8 +13,8 @@ import org.nmt4j.data.corpus.SentencePair;
  * distinct sources with all their references for BLEU and chrF (a source that the dev file
  * translates several times is translated once and scored against every translation).
  *
- * @param pairs the dev pairs whose sides both fit the model ({@code max_positions - 1} pieces),
- *     for the dev loss
+ * @param pairs the dev pairs whose sides both fit the model ({@code max_positions - 1} pieces), for
+ *     the dev loss
  * @param sources the distinct source sentences, in order of first occurrence
  * @param sourceIds their piece ids (without EOS), cut to {@code max_positions - 1} pieces
  * @param references per distinct source, its distinct translations in file order

@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * Measures what a leak would make grow: the NDArrays alive under the training manager (its
- * sub-managers included) and the resident memory of the process. Logged with the periodic
- * training lines, so that {@code train.log} shows whether they stay flat.
+ * sub-managers included) and the resident memory of the process. Logged with the periodic training
+ * lines, so that {@code train.log} shows whether they stay flat.
  */
 public final class MemoryProbe {
     private static final Path STATUS = Path.of("/proc/self/status");

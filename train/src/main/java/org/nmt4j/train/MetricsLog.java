@@ -17,8 +17,8 @@ import java.util.List;
 import org.nmt4j.train.checkpoint.TrainingState;
 
 /**
- * Writes {@code metrics.jsonl}: one JSON object per line (see {@link MetricsRecord}), appended
- * and flushed as training goes. On resume, lines after the checkpoint's step (written by the
+ * Writes {@code metrics.jsonl}: one JSON object per line (see {@link MetricsRecord}), appended and
+ * flushed as training goes. On resume, lines after the checkpoint's step (written by the
  * interrupted process after its last checkpoint) are dropped first, so the file describes the run
  * that continues; wall time continues from the last kept line. Keeps every line in memory for
  * {@link Curves}.
@@ -58,9 +58,7 @@ public final class MetricsLog implements TrainingListener, AutoCloseable {
         }
         wallOffset = history.isEmpty() ? 0 : history.get(history.size() - 1).wallS();
         rewrite();
-        out =
-                Files.newBufferedWriter(
-                        file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     /** Replaces the file with the kept lines, atomically. */
@@ -72,8 +70,7 @@ public final class MetricsLog implements TrainingListener, AutoCloseable {
                 w.write('\n');
             }
         }
-        Files.move(
-                tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /**

@@ -24,9 +24,7 @@ public final class NonFiniteGuard {
         this.limit = limit;
     }
 
-    /**
-     * Records a finite batch: the count of consecutive non-finite batches starts again.
-     */
+    /** Records a finite batch: the count of consecutive non-finite batches starts again. */
     public void finite() {
         inARow = 0;
     }

@@ -5,9 +5,8 @@ import org.nmt4j.data.clean.Hashing;
 /**
  * The seeds of a run's random streams, each a pure function of the run's seed and a position, so
  * that a resumed run draws exactly what an uninterrupted one would (DJL cannot save PyTorch's
- * generator state). The batch order is the data module's ({@code Batcher.plan(epoch)}, seeded
- * with the run's seed); dropout is reseeded before every batch from {@code (seed, epoch,
- * batch)}.
+ * generator state). The batch order is the data module's ({@code Batcher.plan(epoch)}, seeded with
+ * the run's seed); dropout is reseeded before every batch from {@code (seed, epoch, batch)}.
  */
 final class RandomStreams {
     private RandomStreams() {}

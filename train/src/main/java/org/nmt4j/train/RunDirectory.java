@@ -184,7 +184,8 @@ public final class RunDirectory {
         }
         Path tmp = dir.resolve("." + name + ".tmp");
         Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+                tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return target;
     }
 

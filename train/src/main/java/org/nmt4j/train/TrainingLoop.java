@@ -32,8 +32,8 @@ import org.nmt4j.train.schedule.InverseSqrtSchedule;
 /**
  * The training loop. It does no I/O itself: validation, checkpoints and reporting are hooks.
  *
- * <p>One optimiser step takes {@code train.accumulation} batches of the current epoch (fewer at
- * the end of an epoch; a step never spans two epochs). For each batch, in its own sub-manager and
+ * <p>One optimiser step takes {@code train.accumulation} batches of the current epoch (fewer at the
+ * end of an epoch; a step never spans two epochs). For each batch, in its own sub-manager and
  * {@link NDScope} (nothing of a step outlives it): dropout is reseeded from {@code (seed, epoch,
  * batch)}, the teacher-forced forward pass gives logits (B,T,V), the label-smoothed loss sum over
  * non-pad targets is divided by the non-pad target tokens of the whole step and back-propagated
@@ -146,11 +146,13 @@ public final class TrainingLoop {
      *
      * @param start where to start: {@link TrainingState#start} or a checkpoint's state
      * @return how the run ended
-     * @throws TrainingException after too many non-finite losses in a row, when memory runs out,
-     *     or when a checkpoint cannot be written
+     * @throws TrainingException after too many non-finite losses in a row, when memory runs out, or
+     *     when a checkpoint cannot be written
      */
     public TrainingOutcome run(TrainingState start) {
         at = new LoopPosition(start);
+        earlyStop =
+                train.patience() > 0 && start.validationsWithoutImprovement() >= train.patience();
         long checkpointedAt = start.step() > 0 ? start.step() : -1;
         long validatedAt = start.step();
         plan = planOf(at.epoch);
@@ -323,8 +325,7 @@ public final class TrainingLoop {
             double value = sums.loss().getFloat();
             if (Double.isFinite(value)) {
                 // a native scalar: div(Number) would wrap Java memory that autograd keeps
-                NDArray tokens =
-                        sub.full(new Shape(), stepTargetTokens, sums.loss().getDataType());
+                NDArray tokens = sub.full(new Shape(), stepTargetTokens, sums.loss().getDataType());
                 gc.backward(sums.loss().div(tokens));
             }
             return value;

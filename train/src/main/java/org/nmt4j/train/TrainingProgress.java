@@ -15,10 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What a person watching a run sees on standard error: a progress bar (steps towards {@code
  * max_steps}, or batches of the epoch when there is no step limit) whose message shows the epoch,
- * the loss and speed (moving averages), the learning rate, with the bar's ETA; and one log line
- * per validation, checkpoint, skipped batch and end. Every {@code log_every} steps a line goes to
- * the logger {@value #STEP_LOGGER} (in {@code train.log}; on the console too when there is no
- * bar).
+ * the loss and speed (moving averages), the learning rate, with the bar's ETA; and one log line per
+ * validation, checkpoint, skipped batch and end. Every {@code log_every} steps a line goes to the
+ * logger {@value #STEP_LOGGER} (in {@code train.log}; on the console too when there is no bar).
  */
 public final class TrainingProgress implements TrainingListener {
     /** The logger of the periodic training lines. */

@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts or resumes a training run: prepares the data (tokenizer trained or loaded, splits
  * encoded), builds or restores the model and optimiser on the configured device, and runs the
- * {@link TrainingLoop} with validation, checkpoints, {@code metrics.jsonl}, {@code curves.png}
- * and the progress display. Everything native is closed when it returns.
+ * {@link TrainingLoop} with validation, checkpoints, {@code metrics.jsonl}, {@code curves.png} and
+ * the progress display. Everything native is closed when it returns.
  */
 public final class TrainingRun {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
@@ -106,7 +106,8 @@ public final class TrainingRun {
         Device device = preflight(config, configFile);
         logDevice(config.device(), device);
         try (PreparedData prepared = prepare(config.data(), config.tokenizer(), run)) {
-            ExperimentConfig effective = withTokenizerSizes(config, prepared.tokenizers(), configFile);
+            ExperimentConfig effective =
+                    withTokenizerSizes(config, prepared.tokenizers(), configFile);
             run.writeConfig(effective);
             TokenizerFiles files = run.keepTokenizer(filesOf(prepared.tokenizers()));
             try (NDManager manager = NDManager.newBaseManager(device);
@@ -139,16 +140,16 @@ public final class TrainingRun {
      * Resumes a run from its last checkpoint, exactly where it stopped.
      *
      * @param run the run's directory (see {@link RunDirectory#existing})
-     * @param overrides {@code --set} values for {@code train.*}, {@code decode.*} or {@code
-     *     device} (e.g. a higher {@code train.max_steps})
+     * @param overrides {@code --set} values for {@code train.*}, {@code decode.*} or {@code device}
+     *     (e.g. a higher {@code train.max_steps})
      * @param options progress and stop
      * @return how it ended
      * @throws IOException when data or checkpoints cannot be read or written; a {@link
      *     org.nmt4j.train.checkpoint.CheckpointException} when the checkpoint is missing,
      *     incomplete or corrupted
      */
-    public static TrainingOutcome resume(
-            RunDirectory run, List<String> overrides, Options options) throws IOException {
+    public static TrainingOutcome resume(RunDirectory run, List<String> overrides, Options options)
+            throws IOException {
         checkResumeOverrides(run.config(), overrides);
         ExperimentConfig config = ConfigLoader.load(run.config(), overrides);
         Device device = Devices.resolve(config.device(), run.config());
@@ -171,7 +172,12 @@ public final class TrainingRun {
             try (PreparedData prepared = prepare(config.data(), loading(config, files), run)) {
                 Session s =
                         new Session(
-                                effective, run, manager, loaded.model(), optimizer, files,
+                                effective,
+                                run,
+                                manager,
+                                loaded.model(),
+                                optimizer,
+                                files,
                                 prepared);
                 return train(s, checkpoint.state(), options);
             }
@@ -233,8 +239,8 @@ public final class TrainingRun {
         }
     }
 
-    private static PreparedData prepare(DataConfig data, TokenizerConfig tokenizer, RunDirectory run)
-            throws IOException {
+    private static PreparedData prepare(
+            DataConfig data, TokenizerConfig tokenizer, RunDirectory run) throws IOException {
         PreparedData prepared = new Preparer(data, tokenizer, run.data()).prepare();
         prepared.report().format().lines().forEach(line -> DETAILS.info("data: {}", line));
         Tokenizers t = prepared.tokenizers();
@@ -332,7 +338,9 @@ public final class TrainingRun {
                 throw new ConfigException(
                         configFile,
                         eq > 0 ? key.substring(0, eq) : key,
-                        "cannot be changed when resuming (--set " + o + "); only train.*,"
+                        "cannot be changed when resuming (--set "
+                                + o
+                                + "); only train.*,"
                                 + " decode.* and device can. Start a new run with --config to"
                                 + " change the data, tokenizer, model or seed");
             }

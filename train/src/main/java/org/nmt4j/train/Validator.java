@@ -26,11 +26,11 @@ import org.nmt4j.model.search.SearchOptions;
 import org.nmt4j.train.loss.LabelSmoothedCrossEntropy;
 
 /**
- * Measures a model on the dev set, with autograd off in the calling thread and without dropout:
- * the teacher-forced dev loss (label-smoothed, as the training loss, and plain NLL, for
- * perplexity) over every pair that fits the model, and BLEU and chrF of greedy translations of the
- * distinct sources against all their references. Batches are sorted by length and cut at the
- * token budget; each runs in its own sub-manager and {@link NDScope}.
+ * Measures a model on the dev set, with autograd off in the calling thread and without dropout: the
+ * teacher-forced dev loss (label-smoothed, as the training loss, and plain NLL, for perplexity)
+ * over every pair that fits the model, and BLEU and chrF of greedy translations of the distinct
+ * sources against all their references. Batches are sorted by length and cut at the token budget;
+ * each runs in its own sub-manager and {@link NDScope}.
  *
  * <p>Shapes: B batch, S source length, T target length, V target vocabulary.
  */
@@ -51,8 +51,8 @@ public final class Validator implements DevValidation {
      * @param manager the manager of its parameters (batches run in sub-managers of it)
      * @param dev the dev set
      * @param target the target tokenizer (ids to text)
-     * @param decode the maximum output length ({@code max_len_a}, {@code max_len_b}); the search
-     *     is greedy whatever its beam
+     * @param decode the maximum output length ({@code max_len_a}, {@code max_len_b}); the search is
+     *     greedy whatever its beam
      * @param labelSmoothing the training loss's smoothing
      * @param batchTokens the token budget of a batch
      */
@@ -134,7 +134,8 @@ public final class Validator implements DevValidation {
         List<int[]> ids = dev.sourceIds();
         String[] out = new String[ids.size()];
         Arrays.fill(out, "");
-        int[] nonEmpty = IntStream.range(0, ids.size()).filter(i -> ids.get(i).length > 0).toArray();
+        int[] nonEmpty =
+                IntStream.range(0, ids.size()).filter(i -> ids.get(i).length > 0).toArray();
         IntUnaryOperator cost = k -> 2 * BatchBuilder.sourceLength(ids.get(nonEmpty[k]).length);
         for (int[] batch : batches(nonEmpty.length, cost, batchTokens)) {
             if (stop.requested()) {

@@ -52,7 +52,9 @@ class MetricsLogTest {
             }
         }
         try (MetricsLog log = new MetricsLog(file, 30)) {
-            assertEquals(List.of(10L, 20L, 30L), log.history().stream().map(MetricsRecord::step).toList());
+            assertEquals(
+                    List.of(10L, 20L, 30L),
+                    log.history().stream().map(MetricsRecord::step).toList());
             log.interval(interval(40));
         }
         assertEquals(

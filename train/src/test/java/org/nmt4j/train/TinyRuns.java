@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** A complete config for a tiny Transformer on the shipped demo corpus, for end-to-end tests. */
 final class TinyRuns {
     /** Surefire runs in the module directory; the corpus is one level up. */
-    static final Path CORPUS =
-            Path.of("..", "corpus", "demo-en-es").toAbsolutePath().normalize();
+    static final Path CORPUS = Path.of("..", "corpus", "demo-en-es").toAbsolutePath().normalize();
 
     private TinyRuns() {}
 

@@ -23,8 +23,8 @@ import org.nmt4j.train.config.ConfigException;
 import org.nmt4j.train.config.ConfigLoader;
 
 /**
- * Exact resume, end to end on the demo corpus with a tiny model whose dropout is on: N steps, a
- * new process-like start from the run directory, N more steps, against 2N steps in one go.
+ * Exact resume, end to end on the demo corpus with a tiny model whose dropout is on: N steps, a new
+ * process-like start from the run directory, N more steps, against 2N steps in one go.
  */
 class TrainingResumeTest {
     private static final int N = 7;
@@ -75,7 +75,8 @@ class TrainingResumeTest {
         TrainingState b = resumed.state();
         assertEquals(2 * N, b.step());
         assertTrue(a.epoch() >= 1, "the runs cross an epoch: " + a);
-        assertEquals(List.of(a.epoch(), a.batchInEpoch(), a.targetTokens()),
+        assertEquals(
+                List.of(a.epoch(), a.batchInEpoch(), a.targetTokens()),
                 List.of(b.epoch(), b.batchInEpoch(), b.targetTokens()));
         List<float[]> pa = parameters(tmp.resolve("straight/last"));
         List<float[]> pb = parameters(tmp.resolve("resumed/last"));

@@ -90,7 +90,9 @@ public final class LabelSmoothedCrossEntropy extends Loss {
             return new Sums(nllSum, nllSum, tokens);
         }
         NDArray uniform = logProbs.mean(new int[] {-1}).neg();
-        NDArray perToken = nll.mul(constant(nll, 1f - smoothing)).add(uniform.mul(constant(uniform, smoothing)));
+        NDArray perToken =
+                nll.mul(constant(nll, 1f - smoothing))
+                        .add(uniform.mul(constant(uniform, smoothing)));
         return new Sums(perToken.mul(keep).sum(), nllSum, tokens);
     }
 
