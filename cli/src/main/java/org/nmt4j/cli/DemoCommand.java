@@ -125,7 +125,11 @@ public final class DemoCommand implements Callable<Integer> {
                         decode.beam(),
                         dev.sources().size(),
                         e.bleu().signature());
-                out.printf("the model and its tokenizer: %s%n", model.toRealPath());
+                out.printf(
+                        "the model and its tokenizer: %s%ntranslate your own sentences:"
+                                + " echo 'I am very hungry.' | ./nmt translate --model %s%n",
+                        model.toRealPath(),
+                        run.dir());
                 out.flush();
             }
         }
