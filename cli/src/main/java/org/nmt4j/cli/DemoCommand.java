@@ -128,8 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
                 out.printf(
                         "the model and its tokenizer: %s%ntranslate your own sentences:"
                                 + " echo 'I am very hungry.' | ./nmt translate --model %s%n",
-                        model.toRealPath(),
-                        run.dir());
+                        model.toRealPath(), run.dir());
                 out.flush();
             }
         }

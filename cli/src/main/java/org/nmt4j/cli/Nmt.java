@@ -14,7 +14,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "nmt4j 0.1.0",
         description = "Encoder-decoder Transformer trainer and translator on DJL.",
-        subcommands = {CommandLine.HelpCommand.class, ScoreCommand.class, PrepareCommand.class, DownloadCommand.class, TranslateCommand.class, EvaluateCommand.class, TrainCommand.class, DemoCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ScoreCommand.class,
+            PrepareCommand.class,
+            DownloadCommand.class,
+            TranslateCommand.class,
+            EvaluateCommand.class,
+            TrainCommand.class,
+            DemoCommand.class
+        })
 public final class Nmt {
 
     /** Exit code for a failure while running a verb. */
