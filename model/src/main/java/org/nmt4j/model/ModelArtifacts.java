@@ -2,6 +2,7 @@ package org.nmt4j.model;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -18,8 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -203,8 +206,10 @@ public final class ModelArtifacts {
             Path directory, String name, Path file, Seq2SeqTransformer model, NDManager owner)
             throws ModelArtifactException {
         Map<String, Shape> expected = new LinkedHashMap<>();
+        List<NDArray> initial = new ArrayList<>();
         for (Pair<String, Parameter> p : model.getParameters()) {
             expected.put(p.getKey(), p.getValue().getArray().getShape());
+            initial.add(p.getValue().getArray());
         }
         String mismatch =
                 "does not fit the architecture in "
@@ -213,6 +218,12 @@ public final class ModelArtifacts {
         try (DataInputStream in =
                 new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
             model.loadParameters(owner, in);
+            // the loaded arrays replace the initial ones: free those now, not with the manager
+            for (NDArray a : initial) {
+                if (!a.isReleased()) {
+                    a.close();
+                }
+            }
             if (in.read() != -1) {
                 throw new ModelArtifactException(
                         directory, name, mismatch + "it holds more parameters than the model has");
