@@ -22,11 +22,7 @@ import java.util.Arrays;
 public final class InputLines implements Closeable {
     private final InputStream in;
     private final byte[] buf = new byte[1 << 16];
-    private final CharsetDecoder decoder =
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder decoder = strictDecoder();
     private int pos;
     private int limit;
     private boolean started;
@@ -84,13 +80,52 @@ public final class InputLines implements Closeable {
     }
 
     private Line decode() {
-        int n = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+        return decode(number, line, length, decoder);
+    }
+
+    /**
+     * Decodes one line's bytes exactly as {@link #next()} does: a CR at the end is dropped, and the
+     * rest is decoded with a strict UTF-8 decoder.
+     *
+     * @param number the line's 1-based number, for the result
+     * @param bytes the line's bytes, without the LF
+     * @param length how many of {@code bytes} belong to the line
+     * @return the line; its text is null when the bytes are not valid UTF-8
+     */
+    public static Line decode(long number, byte[] bytes, int length) {
+        return decode(number, bytes, length, strictDecoder());
+    }
+
+    private static Line decode(long number, byte[] bytes, int length, CharsetDecoder decoder) {
+        int n = length > 0 && bytes[length - 1] == '\r' ? length - 1 : length;
         try {
             return new Line(
-                    number, decoder.reset().decode(ByteBuffer.wrap(line, 0, n)).toString(), null);
+                    number, decoder.reset().decode(ByteBuffer.wrap(bytes, 0, n)).toString(), null);
         } catch (CharacterCodingException e) {
             return new Line(number, null, "invalid UTF-8 (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * Tells whether bytes start with the UTF-8 byte-order mark, which {@link #next()} skips at the
+     * start of the input.
+     *
+     * @param bytes the first bytes of the input
+     * @param length how many of them were read
+     * @return true for {@code EF BB BF}
+     */
+    public static boolean startsWithByteOrderMark(byte[] bytes, int length) {
+        return length >= 3
+                && (bytes[0] & 0xFF) == 0xEF
+                && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF;
+    }
+
+    private static CharsetDecoder strictDecoder() {
+        return StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     private boolean fill() throws IOException {
@@ -102,10 +137,7 @@ public final class InputLines implements Closeable {
         limit = n;
         if (!started) {
             started = true;
-            if (n >= 3
-                    && (buf[0] & 0xFF) == 0xEF
-                    && (buf[1] & 0xFF) == 0xBB
-                    && (buf[2] & 0xFF) == 0xBF) {
+            if (startsWithByteOrderMark(buf, n)) {
                 pos = 3;
             }
         }
