@@ -1,0 +1,201 @@
+package org.nmt4j.spark;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import org.nmt4j.data.tokenizer.Tokenizers;
+import org.nmt4j.model.LoadedModel;
+import org.nmt4j.model.ModelArtifacts;
+import org.nmt4j.model.TokenizerFiles;
+import org.nmt4j.model.search.DecodeConfig;
+import org.nmt4j.translate.SentenceTranslator;
+import org.nmt4j.translate.TranslatorOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The models of one executor JVM: a pool per model directory and device, from which each running
+ * task leases one model and gives it back when it ends. A model is loaded only when a task finds
+ * none idle, so a JVM loads at most as many models as it runs tasks at once (its task slots), and
+ * reuses them for every later task and job: one model per slot, not per task, not per line.
+ *
+ * <p>A model's translators are not thread-safe; a lease is used by one task thread. {@link
+ * #close()} closes the idle models and, when they are given back, the leased ones; a later lease
+ * loads anew. A JVM shutdown hook calls it, so an executor closes its models when it ends, and the
+ * driver calls it after a local-mode job (where the driver's JVM is the executor).
+ *
+ * <p>This is the one place that loads a model, exactly as {@code ./nmt translate} does (model
+ * directory, its tokenizers, a {@link SentenceTranslator}).
+ */
+public final class ExecutorModels implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutorModels.class);
+    private static final ExecutorModels SHARED = new ExecutorModels();
+
+    static {
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(SHARED::close, "nmt4j-executor-models-close"));
+    }
+
+    private final Map<Key, ArrayDeque<Model>> idle = new HashMap<>();
+    private int loads;
+    private int generation;
+
+    /** Creates an empty pool (tests; jobs use {@link #shared()}). */
+    ExecutorModels() {}
+
+    /**
+     * Returns this JVM's pool.
+     *
+     * @return the pool
+     */
+    public static ExecutorModels shared() {
+        return SHARED;
+    }
+
+    /**
+     * Leases a model: an idle one, else a newly loaded one.
+     *
+     * @param modelDir the model directory
+     * @param device where its parameters go
+     * @return the lease; close it to give the model back
+     * @throws IOException if the model cannot be loaded
+     */
+    public Lease lease(Path modelDir, Device device) throws IOException {
+        Key key = new Key(modelDir.toAbsolutePath().normalize(), device);
+        int loadGeneration;
+        synchronized (this) {
+            Model model = idle.computeIfAbsent(key, k -> new ArrayDeque<>()).poll();
+            if (model != null) {
+                return new Lease(key, model);
+            }
+            loadGeneration = generation;
+        }
+        Model model = Model.load(key.dir(), device, loadGeneration);
+        int n;
+        synchronized (this) {
+            n = ++loads;
+        }
+        LOG.info("loaded model {} on {} (model {} of this JVM)", key.dir(), device, n);
+        return new Lease(key, model);
+    }
+
+    /**
+     * Returns how many models this pool has loaded.
+     *
+     * @return the count
+     */
+    public synchronized int loads() {
+        return loads;
+    }
+
+    private synchronized void giveBack(Key key, Model model) {
+        if (model.generation != generation) {
+            model.close();
+        } else {
+            idle.computeIfAbsent(key, k -> new ArrayDeque<>()).push(model);
+        }
+    }
+
+    /**
+     * Returns how many models are loaded and not leased.
+     *
+     * @return the count
+     */
+    synchronized int idle() {
+        return idle.values().stream().mapToInt(ArrayDeque::size).sum();
+    }
+
+    /** Closes the idle models now and the leased ones when they are given back. */
+    @Override
+    public synchronized void close() {
+        generation++;
+        for (ArrayDeque<Model> models : idle.values()) {
+            for (Model m : models) {
+                m.close();
+            }
+        }
+        idle.clear();
+    }
+
+    /** A model lent to one task; closing it gives the model back (once). */
+    public final class Lease implements AutoCloseable {
+        private final Key key;
+        private Model model;
+
+        private Lease(Key key, Model model) {
+            this.key = key;
+            this.model = model;
+        }
+
+        /**
+         * Builds a translator over the leased model (cheap: the model is already loaded).
+         *
+         * @param decode the search settings
+         * @param options the batching settings
+         * @return the translator, for this task's thread only
+         */
+        public SentenceTranslator translator(DecodeConfig decode, TranslatorOptions options) {
+            if (model == null) {
+                throw new IllegalStateException("the lease was given back");
+            }
+            return new SentenceTranslator(
+                    model.loaded.model(), model.manager, model.tokenizers, decode, options);
+        }
+
+        @Override
+        public void close() {
+            if (model != null) {
+                giveBack(key, model);
+                model = null;
+            }
+        }
+    }
+
+    private record Key(Path dir, Device device) {}
+
+    /** A loaded model: its parameters' manager, the model and its tokenizers. */
+    private static final class Model implements AutoCloseable {
+        private final NDManager manager;
+        private final LoadedModel loaded;
+        private final Tokenizers tokenizers;
+        private final int generation;
+
+        private Model(
+                NDManager manager, LoadedModel loaded, Tokenizers tokenizers, int generation) {
+            this.manager = manager;
+            this.loaded = loaded;
+            this.tokenizers = tokenizers;
+            this.generation = generation;
+        }
+
+        static Model load(Path dir, Device device, int generation) throws IOException {
+            NDManager manager = NDManager.newBaseManager(device);
+            Tokenizers tokenizers = null;
+            try {
+                LoadedModel loaded = ModelArtifacts.load(dir, manager, null);
+                TokenizerFiles files = loaded.tokenizer();
+                tokenizers =
+                        files.joint()
+                                ? Tokenizers.joint(files.source())
+                                : Tokenizers.separate(files.source(), files.target());
+                return new Model(manager, loaded, tokenizers, generation);
+            } catch (IOException | RuntimeException e) {
+                if (tokenizers != null) {
+                    tokenizers.close();
+                }
+                manager.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            tokenizers.close();
+            manager.close();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.nmt4j.spark;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.spark.SparkFiles;
+import org.apache.spark.TaskContext;
+import org.apache.spark.resource.ResourceInformation;
+import org.nmt4j.translate.ModelLocator;
+
+/**
+ * Resolves, on an executor, what the driver could only name: the model directory and the device.
+ */
+final class ExecutorSide {
+    private ExecutorSide() {}
+
+    /**
+     * Finds the model directory. A relative {@code --model} is looked up where Spark unpacks {@code
+     * --archives} ({@link SparkFiles#getRootDirectory()}: the executor's working directory on a
+     * cluster, a temporary directory in local mode), then in the working directory.
+     *
+     * @param settings the job settings
+     * @return the model directory to load
+     * @throws IllegalArgumentException with a one-line message when there is none
+     */
+    static Path modelDirectory(JobSettings settings) {
+        Path model = Path.of(settings.model());
+        if (!model.isAbsolute()) {
+            Path unpacked = Path.of(SparkFiles.getRootDirectory()).resolve(model);
+            if (Files.isDirectory(unpacked)) {
+                model = unpacked;
+            }
+        }
+        if (!Files.isDirectory(model)) {
+            throw new IllegalArgumentException(
+                    "--model "
+                            + settings.model()
+                            + " is not a directory on executor "
+                            + executorId()
+                            + " (looked in "
+                            + SparkFiles.getRootDirectory()
+                            + " and "
+                            + Path.of("").toAbsolutePath()
+                            + "); ship it with --archives run.zip#"
+                            + settings.model()
+                            + " or give a path on a filesystem every executor mounts");
+        }
+        return ModelLocator.resolve(model, settings.checkpoint());
+    }
+
+    /**
+     * Resolves {@code --device}: {@code cpu}; {@code gpu:N}; {@code gpu} is the GPU Spark assigned
+     * to the task (resource {@code gpu}), else GPU 0; {@code auto} is that GPU, else GPU 0 when the
+     * engine sees one, else the CPU.
+     *
+     * @param spec the {@code --device} value
+     * @return the device
+     */
+    static Device device(String spec) {
+        if (spec.equals("cpu")) {
+            return Device.cpu();
+        }
+        if (spec.startsWith("gpu:")) {
+            return Device.gpu(Integer.parseInt(spec.substring(4)));
+        }
+        TaskContext task = TaskContext.get();
+        if (task != null) {
+            Map<String, ResourceInformation> resources = task.resourcesJMap();
+            ResourceInformation gpu = resources.get("gpu");
+            if (gpu != null && gpu.addresses().length > 0) {
+                return Device.gpu(Integer.parseInt(gpu.addresses()[0]));
+            }
+        }
+        if (spec.equals("gpu") || Engine.getInstance().getGpuCount() > 0) {
+            return Device.gpu(0);
+        }
+        return Device.cpu();
+    }
+
+    /**
+     * Returns this JVM's executor id ({@code driver} in local mode).
+     *
+     * @return the id
+     */
+    static String executorId() {
+        org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+        return env == null ? "none" : env.executorId();
+    }
+}

@@ -1,0 +1,144 @@
+package org.nmt4j.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nmt4j.model.search.DecodeConfig;
+import org.nmt4j.translate.CopyModel;
+import org.nmt4j.translate.Translation;
+import org.nmt4j.translate.TranslatorOptions;
+import picocli.CommandLine;
+
+class SparkTranslateTest {
+    @TempDir Path tmp;
+
+    private record Run(int exit, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter err = new StringWriter();
+        CommandLine cl = SparkTranslate.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, err.toString());
+    }
+
+    @Test
+    void localRun_writesOneLinePerInputLine_andPrintsTheSummary() throws IOException {
+        Path out = tmp.resolve("out");
+        Run r =
+                run(
+                        "--master", "local[1]",
+                        "--model", CopyModel.directory().toString(),
+                        "--input", CopyModel.sentencesFile().toString(),
+                        "--output", out.toString(),
+                        "--beam", "1",
+                        "--device", "cpu",
+                        "--split-bytes", "300");
+        assertEquals(0, r.exit(), r.err());
+        List<String> sentences = Files.readAllLines(CopyModel.sentencesFile());
+        StringBuilder written = new StringBuilder();
+        try (Stream<Path> parts = Files.list(out)) {
+            for (Path p :
+                    parts.filter(p -> p.getFileName().toString().startsWith("part-"))
+                            .sorted()
+                            .toList()) {
+                written.append(Files.readString(p, StandardCharsets.UTF_8));
+            }
+        }
+        List<String> expected;
+        try (ExecutorModels models = new ExecutorModels();
+                ExecutorModels.Lease lease = models.lease(CopyModel.directory(), Device.cpu())) {
+            expected =
+                    lease
+                            .translator(
+                                    new DecodeConfig(1, 0.6, 1.5, 10), TranslatorOptions.DEFAULT)
+                            .translate(sentences)
+                            .stream()
+                            .map(Translation::text)
+                            .toList();
+        }
+        assertEquals(expected, List.of(written.toString().split("\n", -1)).subList(0, 30));
+        assertTrue(written.toString().endsWith("\n"));
+        assertTrue(r.err().contains("nmt spark: " + sentences.size() + " sentences, "), r.err());
+        assertTrue(r.err().contains("model(s) loaded on 1 executor(s); output in " + out), r.err());
+    }
+
+    @Test
+    void existingOutput_isAUsageError_andIsLeftAlone() throws IOException {
+        Path out = Files.createDirectory(tmp.resolve("out"));
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        Run r =
+                run(
+                        "--master", "local[1]",
+                        "--model", CopyModel.directory().toString(),
+                        "--input", CopyModel.sentencesFile().toString(),
+                        "--output", out.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("already exists"), r.err());
+        assertEquals("mine", Files.readString(out.resolve("keep.txt")));
+    }
+
+    @Test
+    void badOptions_areUsageErrors_beforeSparkStarts() {
+        String model = CopyModel.directory().toString();
+        String in = CopyModel.sentencesFile().toString();
+        String out = tmp.resolve("o").toString();
+        Run device =
+                run(
+                        "--master",
+                        "local[1]",
+                        "--model",
+                        model,
+                        "--input",
+                        in,
+                        "--output",
+                        out,
+                        "--device",
+                        "tpu");
+        assertEquals(2, device.exit());
+        assertTrue(device.err().contains("--device must be auto, cpu, gpu or gpu:N"), device.err());
+        Run nbest =
+                run(
+                        "--master",
+                        "local[1]",
+                        "--model",
+                        model,
+                        "--input",
+                        in,
+                        "--output",
+                        out,
+                        "--beam",
+                        "2",
+                        "--nbest",
+                        "3");
+        assertEquals(2, nbest.exit());
+        assertTrue(nbest.err().contains("nbest must be between 1 and beam (2)"), nbest.err());
+        Run noMaster = run("--model", model, "--input", in, "--output", out);
+        assertEquals(2, noMaster.exit());
+        assertTrue(noMaster.err().contains("no Spark master"), noMaster.err());
+        Run notAModel =
+                run(
+                        "--master",
+                        "local[1]",
+                        "--model",
+                        tmp.toString(),
+                        "--input",
+                        in,
+                        "--output",
+                        out);
+        assertEquals(2, notAModel.exit());
+        assertTrue(notAModel.err().contains("has no model.json"), notAModel.err());
+        assertEquals(2, run("--model", model).exit(), "--input and --output are required");
+    }
+}
