@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "nmt4j 0.1.0",
         description = "Encoder-decoder Transformer trainer and translator on DJL.",
+        footer = {
+            "",
+            "Also: ./nmt spark-local --master local[N] --model DIR --input PATH --output DIR"
+                    + " (translation as a Spark job; docs/spark.md)"
+        },
         subcommands = {
             CommandLine.HelpCommand.class,
             ScoreCommand.class,

@@ -1,6 +1,7 @@
 package org.nmt4j.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.Device;
@@ -53,6 +54,7 @@ class ExecutorModelsTest {
                     ExecutorModels.Lease fourth = models.lease(dir, Device.cpu())) {
                 assertEquals(2, models.loads());
                 assertEquals(0, models.idle());
+                assertNotSame(third, fourth);
             }
         }
     }
@@ -73,6 +75,7 @@ class ExecutorModelsTest {
         assertThrows(IllegalStateException.class, () -> translate(kept, "x"));
         try (ExecutorModels.Lease again = models.lease(dir, Device.cpu())) {
             assertEquals(3, models.loads());
+            assertEquals("we eat fish on friday.", translate(again, "we eat fish on friday."));
         }
         models.close();
     }
