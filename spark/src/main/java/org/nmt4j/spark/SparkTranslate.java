@@ -125,7 +125,7 @@ public final class SparkTranslate implements Callable<Integer> {
             paramLabel = "N",
             description =
                     "Most input bytes per split (partition, part file); default: about four"
-                            + " splits per task slot, 64 KiB to 1 MiB.")
+                            + " splits per task slot, 16 KiB to 1 MiB.")
     Long splitBytes;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -141,7 +141,7 @@ public final class SparkTranslate implements Callable<Integer> {
             throw new UsageError(
                     "no Spark master: run through spark-submit, or give --master local[N]");
         }
-        checkModelIfLocal();
+        checkModelIfLocal(conf);
         PrintWriter err = spec.commandLine().getErr();
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             SparkTranslationJob.Result result =
@@ -178,9 +178,17 @@ public final class SparkTranslate implements Callable<Integer> {
     }
 
     /**
-     * Fails early when the model path exists here but is not a model (the driver cannot know more).
+     * Fails early when the model path is a directory here but not a model (the driver cannot know
+     * more). Skipped when {@code --model} names an archive ({@code --archives run.zip#NAME}), which
+     * only executors unpack.
      */
-    private void checkModelIfLocal() {
+    private void checkModelIfLocal(SparkConf conf) {
+        for (String archive : conf.get("spark.archives", "").split(",")) {
+            if (archive.endsWith("#" + model)) {
+                LOG.info("--model {} is unpacked on each executor from {}", model, archive);
+                return;
+            }
+        }
         Path dir = Path.of(model);
         if (Files.isDirectory(dir)) {
             try {
@@ -190,8 +198,8 @@ public final class SparkTranslate implements Callable<Integer> {
             }
         } else {
             LOG.info(
-                    "--model {} is not a directory on the driver; executors must find it (an"
-                            + " --archives name or a shared path)",
+                    "--model {} is not a directory on the driver; executors must find it (a"
+                            + " shared path)",
                     model);
         }
     }

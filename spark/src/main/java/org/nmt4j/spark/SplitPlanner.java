@@ -22,11 +22,11 @@ public final class SplitPlanner {
     /** The most splits a job may have: part files are named {@code part-NNNNN}. */
     public static final int MAX_SPLITS = 100_000;
 
-    /** The largest split the default picks: about 15,000 lines of 70 bytes. */
+    /** The largest split the default picks: about 15,000 lines of 70 bytes (minutes of work). */
     public static final long MAX_DEFAULT_SPLIT_BYTES = 1L << 20;
 
     /** The smallest split the default picks. */
-    public static final long MIN_DEFAULT_SPLIT_BYTES = 64L << 10;
+    public static final long MIN_DEFAULT_SPLIT_BYTES = 16L << 10;
 
     private SplitPlanner() {}
 
