@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import org.nmt4j.data.batch.BatchBuilder;
 import org.nmt4j.data.batch.TokenBatch;
 import org.nmt4j.data.tokenizer.SentencePieceCodec;
+import org.nmt4j.model.GradientMode;
 import org.nmt4j.model.Memory;
 import org.nmt4j.model.Seq2SeqTransformer;
 import org.nmt4j.model.search.DecodeConfig;
@@ -79,7 +80,7 @@ public final class Validator implements DevValidation {
         long t0 = System.nanoTime();
         double[] sums;
         List<String> hyps;
-        try (NoGradient off = NoGradient.enter()) {
+        try (GradientMode off = GradientMode.off()) {
             sums = devLoss(stop);
             hyps = sums == null ? null : translate(stop);
         }

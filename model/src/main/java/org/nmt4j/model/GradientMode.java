@@ -1,14 +1,18 @@
-package org.nmt4j.model.search;
+package org.nmt4j.model;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Turns autograd off in the current thread for as long as it is open, and restores the previous
- * mode on close. PyTorch's grad mode is per thread and ON in every new thread, so each search turns
- * it off itself, whatever thread it runs in.
+ * mode on close. PyTorch's grad mode is per thread and ON in every new thread, so code that only
+ * evaluates (search, validation, translation) turns it off itself, whatever thread it runs in:
+ *
+ * <pre>{@code
+ * try (GradientMode off = GradientMode.off()) { ... }
+ * }</pre>
  */
-final class GradientMode implements AutoCloseable {
+public final class GradientMode implements AutoCloseable {
     private final boolean pytorch;
     private final boolean previous;
 
@@ -25,7 +29,7 @@ final class GradientMode implements AutoCloseable {
      *
      * @return the handle that restores the previous mode
      */
-    static GradientMode off() {
+    public static GradientMode off() {
         return new GradientMode();
     }
 
@@ -34,7 +38,7 @@ final class GradientMode implements AutoCloseable {
      *
      * @return true when operations record gradients
      */
-    static boolean isOn() {
+    public static boolean isOn() {
         return "PyTorch".equals(Engine.getInstance().getEngineName()) && JniUtils.isGradMode();
     }
 
