@@ -1,5 +1,3 @@
-package org.nmt4j.data.bench;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +11,13 @@ import org.nmt4j.data.batch.TokenizedCorpus;
 import org.nmt4j.data.tokenizer.TokenizerConfig;
 
 /**
- * Measures the padding share of length-bucketed token-budget batches against naive fixed-size
- * batches of shuffled pairs, on a two-column TSV corpus tokenized with a joint 8k unigram
- * SentencePiece model (trained here, or loaded with {@code --model}).
+ * Padding benchmark (not a test): the padding share of length-bucketed token-budget batches
+ * against naive fixed-size batches of shuffled pairs, on a two-column TSV corpus tokenized with a
+ * joint 8k unigram SentencePiece model (trained here, or loaded with {@code --model}). The figures
+ * are in docs/data.md.
  *
- * <pre>
- * java -cp "$(cat cli/target/classpath.txt)" org.nmt4j.data.bench.PaddingBench \
- *     ../shared/data/spa-eng/train.tsv [--budget 4096] [--model spm.model] [--out DIR]
- * </pre>
+ * <p>Usage: {@code bench/padding/run.sh TRAIN.tsv [--budget 4096] [--model spm.model] [--out DIR]
+ * [--seed 1]} (see run.sh).
  */
 public final class PaddingBench {
     private PaddingBench() {}
