@@ -17,11 +17,11 @@ import org.nmt4j.data.tokenizer.SentencePieceCodec;
 import org.nmt4j.model.ModelArtifacts;
 import org.nmt4j.model.ModelConfig;
 import org.nmt4j.model.Seq2SeqTransformer;
-import org.nmt4j.model.SpecialTokens;
 import org.nmt4j.model.TokenizerFiles;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.model.search.Search;
 import org.nmt4j.model.search.SearchOptions;
+import org.nmt4j.text.SpecialTokens;
 
 /**
  * Decoding throughput benchmark (not a test): sentences/s of greedy and beam-4 search, with and

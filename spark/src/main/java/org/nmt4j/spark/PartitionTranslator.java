@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
-import org.nmt4j.translate.InputLines;
+import org.nmt4j.text.io.Utf8LineReader;
 import org.nmt4j.translate.SentenceTranslator;
 import org.nmt4j.translate.Translation;
 import org.nmt4j.translate.TranslationJob;
@@ -21,10 +21,11 @@ import org.nmt4j.translate.TranslationListener;
  * (as {@code ./nmt translate} does), each chunk batched by length within the token budget by the
  * {@link SentenceTranslator}, so a partition is never held in memory whole.
  *
- * <p>Each line is decoded by {@link InputLines#decode}: a line that is not valid UTF-8 gives an
- * empty line and a report; a line longer than the model takes is translated in parts and reported.
- * With n-best output a line holds the alternatives separated by tabs. The translator is asked for
- * only when a chunk has a line to translate, so a split of blank lines loads no model.
+ * <p>Each line is decoded as {@code ./nmt translate} decodes it ({@link SplitLineReader#decode}): a
+ * line that is not valid UTF-8 gives an empty line and a report; a line longer than the model takes
+ * is translated in parts and reported. With n-best output a line holds the alternatives separated
+ * by tabs. The translator is asked for only when a chunk has a line to translate, so a split of
+ * blank lines loads no model.
  */
 public final class PartitionTranslator implements Iterator<String> {
     /** The most reports a split keeps (the counts stay exact). */
@@ -104,8 +105,7 @@ public final class PartitionTranslator implements Iterator<String> {
         boolean anyText = false;
         long invalid = 0;
         while (texts.size() < TranslationJob.CHUNK_LINES && reader.next()) {
-            InputLines.Line line =
-                    InputLines.decode(first + texts.size(), reader.bytes(), reader.length());
+            Utf8LineReader.Line line = reader.decode(first + texts.size());
             if (line.text() == null) {
                 invalid++;
                 report(line.number(), line.error() + "; writing an empty line");

@@ -6,16 +6,16 @@ import java.util.Arrays;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.nmt4j.translate.InputLines;
+import org.nmt4j.text.io.Utf8LineReader;
 
 /**
- * Reads the raw lines of one {@link TextSplit}, as bytes, exactly as {@link InputLines} splits a
- * whole file: lines end at LF (the LF is not part of the line; a CR before it is, and is dropped
- * when the line is decoded), a last line without LF is a line, and a UTF-8 byte-order mark at the
- * start of the file is dropped from the first line (it still counts as that line's content: a file
- * holding only a BOM has one empty line, as for {@link InputLines}). Lines end only at LF: a lone
- * CR is part of a line (Hadoop's {@code LineRecordReader} and {@code spark.read.text} would also
- * end a line there).
+ * Reads the raw lines of one {@link TextSplit}, as bytes, exactly as {@link Utf8LineReader} (the
+ * reader of {@code ./nmt translate}) splits a whole file: lines end at LF (the LF is not part of
+ * the line; a CR before it is, and is dropped when the line is decoded), a last line without LF is
+ * a line, and a UTF-8 byte-order mark at the start of the file is dropped from the first line when
+ * it is decoded (it still counts as that line's content: a file holding only a BOM has one empty
+ * line). Lines end only at LF: a lone CR is part of a line (Hadoop's {@code LineRecordReader} and
+ * {@code spark.read.text} would also end a line there).
  *
  * <p>A split reads every line that starts inside it, to the line's end even past the split, and
  * skips the partial line it starts in.
@@ -29,7 +29,7 @@ public final class SplitLineReader implements Closeable {
     private long offset;
     private byte[] line = new byte[256];
     private int length;
-    private boolean atFileStart;
+    private boolean firstOfFile;
 
     private SplitLineReader(FSDataInputStream in, long end) {
         this.in = in;
@@ -59,7 +59,6 @@ public final class SplitLineReader implements Closeable {
     private void seekFirstLine(long start) throws IOException {
         if (start == 0) {
             seek(0);
-            atFileStart = true;
             return;
         }
         seek(start - 1);
@@ -94,6 +93,7 @@ public final class SplitLineReader implements Closeable {
             return false;
         }
         length = 0;
+        firstOfFile = offset == 0;
         while (true) {
             int start = pos;
             while (pos < limit && buf[pos] != '\n') {
@@ -110,13 +110,6 @@ public final class SplitLineReader implements Closeable {
                 break;
             }
         }
-        if (atFileStart) {
-            atFileStart = false;
-            if (InputLines.startsWithByteOrderMark(line, length)) {
-                System.arraycopy(line, 3, line, 0, length - 3);
-                length -= 3;
-            }
-        }
         return true;
     }
 
@@ -127,6 +120,29 @@ public final class SplitLineReader implements Closeable {
      */
     public byte[] bytes() {
         return line;
+    }
+
+    /**
+     * Decodes the current line as {@code ./nmt translate} decodes it ({@link
+     * Utf8LineReader#decode(long, byte[], int, int, boolean)}: a final CR dropped, strict UTF-8,
+     * and a byte-order mark skipped only at the start of the file).
+     *
+     * @param number the number to give the line (e.g. its number within the split)
+     * @return the line
+     */
+    public Utf8LineReader.Line decode(long number) {
+        return Utf8LineReader.decode(number, line, 0, length, firstOfFile);
+    }
+
+    /**
+     * Tells whether the current line is the file's first (whose byte-order mark, if any, is still
+     * in {@link #bytes()}: {@link Utf8LineReader#decode(long, byte[], int, int, boolean)} skips
+     * it).
+     *
+     * @return true for the file's first line
+     */
+    public boolean firstOfFile() {
+        return firstOfFile;
     }
 
     /**

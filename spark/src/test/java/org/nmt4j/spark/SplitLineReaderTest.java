@@ -14,6 +14,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nmt4j.text.io.Utf8LineReader;
 import org.nmt4j.translate.InputLines;
 import org.nmt4j.translate.NastyInput;
 
@@ -33,7 +34,10 @@ class SplitLineReaderTest {
         return lines;
     }
 
-    /** The lines of all splits of {@code size} bytes, in split order, numbered across splits. */
+    /**
+     * The lines of all splits of {@code size} bytes, in split order, decoded as the job decodes
+     * them (numbered within their split), then numbered across splits.
+     */
     private List<InputLines.Line> bySplits(byte[] bytes, int size) throws IOException {
         Path file = tmp.resolve("in-" + size + ".txt");
         Files.write(file, bytes);
@@ -42,8 +46,9 @@ class SplitLineReaderTest {
         for (long start = 0; start < Math.max(1, bytes.length); start += size) {
             TextSplit split = new TextSplit(0, file.toUri().toString(), 0, start, start + size);
             try (SplitLineReader reader = SplitLineReader.open(fs, split)) {
-                while (reader.next()) {
-                    lines.add(InputLines.decode(lines.size() + 1, reader.bytes(), reader.length()));
+                for (long inSplit = 1; reader.next(); inSplit++) {
+                    Utf8LineReader.Line l = reader.decode(inSplit);
+                    lines.add(new InputLines.Line(lines.size() + 1, l.text(), l.error()));
                 }
             }
         }
@@ -78,6 +83,9 @@ class SplitLineReaderTest {
                         utf8("one\r\n\r\ntwo\rstill two\n\n\n"),
                         new byte[] {'b', 'a', 'd', (byte) 0xC3, '(', '\n'},
                         utf8("ñandú 🍵\r\n\r"),
+                        utf8("\n"),
+                        BOM,
+                        utf8("a BOM not at the start is text\n"),
                         utf8("\nlast line without LF\r")));
     }
 

@@ -12,17 +12,18 @@ import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 import org.nmt4j.data.batch.BatchBuilder;
 import org.nmt4j.data.batch.TokenBatch;
-import org.nmt4j.data.score.Bleu;
-import org.nmt4j.data.score.BleuScore;
-import org.nmt4j.data.score.ChrF;
-import org.nmt4j.data.score.ChrFScore;
 import org.nmt4j.data.tokenizer.SentencePieceCodec;
+import org.nmt4j.model.GradientMode;
 import org.nmt4j.model.Memory;
 import org.nmt4j.model.Seq2SeqTransformer;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.model.search.GreedySearch;
 import org.nmt4j.model.search.Hypothesis;
 import org.nmt4j.model.search.SearchOptions;
+import org.nmt4j.text.score.Bleu;
+import org.nmt4j.text.score.BleuScore;
+import org.nmt4j.text.score.ChrF;
+import org.nmt4j.text.score.ChrFScore;
 import org.nmt4j.train.loss.LabelSmoothedCrossEntropy;
 
 /**
@@ -79,7 +80,7 @@ public final class Validator implements DevValidation {
         long t0 = System.nanoTime();
         double[] sums;
         List<String> hyps;
-        try (NoGradient off = NoGradient.enter()) {
+        try (GradientMode off = GradientMode.off()) {
             sums = devLoss(stop);
             hyps = sums == null ? null : translate(stop);
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.nmt4j.model.GradientMode;
 import org.nmt4j.model.Seq2SeqTransformer;
 
 /**

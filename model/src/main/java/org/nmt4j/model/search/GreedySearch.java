@@ -7,6 +7,7 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.nmt4j.model.GradientMode;
 import org.nmt4j.model.Seq2SeqTransformer;
 
 /**
