@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
@@ -85,7 +86,7 @@ final class ExecutorSide {
      * @return the id
      */
     static String executorId() {
-        org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+        SparkEnv env = SparkEnv.get();
         return env == null ? "none" : env.executorId();
     }
 }
