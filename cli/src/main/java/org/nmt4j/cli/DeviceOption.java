@@ -12,7 +12,7 @@ final class DeviceOption {
 
     @Option(
             names = "--device",
-            paramLabel = "auto|cpu|gpu|gpu:N",
+            paramLabel = "DEVICE",
             description =
                     "Where to compute: auto (a GPU when the engine has one, else the CPU), cpu,"
                             + " gpu (GPU 0) or gpu:N. Default: the config's device for train and"

@@ -81,10 +81,6 @@ public final class TrainedModel implements AutoCloseable {
         try {
             LoadedModel loaded = ModelArtifacts.load(dir, manager, null);
             tokenizers = tokenizers(loaded.tokenizer());
-            DecodeConfig decode = decodeDefaults(loaded);
-            // fails early, naming the tokenizer file, when a vocabulary does not fit the model
-            new SentenceTranslator(
-                    loaded.model(), manager, tokenizers, decode, TranslatorOptions.DEFAULT);
             LOG.info(
                     "model {}: {} encoder + {} decoder layers, E={}, on {}",
                     dir,
@@ -92,6 +88,10 @@ public final class TrainedModel implements AutoCloseable {
                     loaded.config().decoderLayers(),
                     loaded.config().modelSize(),
                     manager.getDevice());
+            DecodeConfig decode = decodeDefaults(loaded);
+            // fails early, naming the tokenizer file, when a vocabulary does not fit the model
+            new SentenceTranslator(
+                    loaded.model(), manager, tokenizers, decode, TranslatorOptions.DEFAULT);
             return new TrainedModel(manager, loaded, tokenizers, decode);
         } catch (IOException | RuntimeException e) {
             if (tokenizers != null) {
