@@ -2,6 +2,7 @@ package org.nmt4j.model;
 
 import java.nio.file.Path;
 import org.nmt4j.model.search.DecodeConfig;
+import org.nmt4j.text.SpecialTokens;
 
 /**
  * A model read by {@link ModelArtifacts#load}: the network with its trained parameters, where its
