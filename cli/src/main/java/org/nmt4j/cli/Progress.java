@@ -40,7 +40,7 @@ final class Progress implements LongConsumer, AutoCloseable {
      * @return the display; close it at the end
      */
     static Progress lines(String task, long total, boolean barAllowed) {
-        if (barAllowed && total >= 0 && Terminal.stderrIsTerminal()) {
+        if (drawsBar(total, barAllowed, Terminal.stderrIsTerminal())) {
             return new Progress(bar(task, total), null);
         }
         return new Progress(
@@ -51,6 +51,18 @@ final class Progress implements LongConsumer, AutoCloseable {
                         LOG_EVERY_SECONDS * 1_000_000_000L,
                         System::nanoTime,
                         LOG::info));
+    }
+
+    /**
+     * Decides between a bar and log lines.
+     *
+     * @param total the number of lines, or -1 when unknown
+     * @param barAllowed false for {@code --no-progress}
+     * @param terminal whether standard error is a terminal
+     * @return true for a bar
+     */
+    static boolean drawsBar(long total, boolean barAllowed, boolean terminal) {
+        return barAllowed && total >= 0 && terminal;
     }
 
     private static ProgressBar bar(String task, long total) {

@@ -13,7 +13,15 @@ class ProgressTest {
     private static final long SECOND = 1_000_000_000L;
 
     @Test
-    void withoutATerminal_noBar_evenWhenAllowed() {
+    void aBar_onlyOnATerminal_withoutNoProgress_andWithAKnownTotal() {
+        assertTrue(Progress.drawsBar(10, true, true));
+        assertFalse(Progress.drawsBar(10, true, false), "no terminal");
+        assertFalse(Progress.drawsBar(10, false, true), "--no-progress");
+        assertFalse(Progress.drawsBar(-1, true, true), "standard input");
+    }
+
+    @Test
+    void withoutATerminal_theDisplayWritesLogLines() {
         withTerminal(
                 "false",
                 () -> {
@@ -24,20 +32,9 @@ class ProgressTest {
     }
 
     @Test
-    void onATerminal_aBar_unlessNoProgressOrTheTotalIsUnknown() {
-        withTerminal(
-                "true",
-                () -> {
-                    try (Progress p = Progress.lines("translate", 10, true)) {
-                        assertTrue(p.drawsBar());
-                    }
-                    try (Progress p = Progress.lines("translate", 10, false)) {
-                        assertFalse(p.drawsBar());
-                    }
-                    try (Progress p = Progress.lines("translate", -1, true)) {
-                        assertFalse(p.drawsBar());
-                    }
-                });
+    void theLaunchersAnswer_decidesWhetherStandardErrorIsATerminal() {
+        withTerminal("true", () -> assertTrue(Terminal.stderrIsTerminal()));
+        withTerminal("false", () -> assertFalse(Terminal.stderrIsTerminal()));
     }
 
     @Test
