@@ -23,6 +23,7 @@ import org.nmt4j.data.batch.BatchBuilder;
 import org.nmt4j.data.batch.Batcher;
 import org.nmt4j.data.tokenizer.TokenizerConfig;
 import org.nmt4j.data.tokenizer.Tokenizers;
+import org.nmt4j.model.Devices;
 import org.nmt4j.model.LoadedModel;
 import org.nmt4j.model.Seq2SeqTransformer;
 import org.nmt4j.model.TokenizerFiles;
@@ -33,7 +34,6 @@ import org.nmt4j.train.checkpoint.Checkpointer;
 import org.nmt4j.train.checkpoint.TrainingState;
 import org.nmt4j.train.config.ConfigException;
 import org.nmt4j.train.config.ConfigLoader;
-import org.nmt4j.train.config.Devices;
 import org.nmt4j.train.config.ExperimentConfig;
 import org.nmt4j.train.optim.AdamW;
 import org.slf4j.Logger;
@@ -133,7 +133,7 @@ public final class TrainingRun {
      */
     public static Device preflight(ExperimentConfig config, Path configFile) {
         checkLengths(config, configFile);
-        return Devices.resolve(config.device(), configFile);
+        return ConfigLoader.device(config, configFile);
     }
 
     /**
@@ -152,7 +152,7 @@ public final class TrainingRun {
             throws IOException {
         checkResumeOverrides(run.config(), overrides);
         ExperimentConfig config = ConfigLoader.load(run.config(), overrides);
-        Device device = Devices.resolve(config.device(), run.config());
+        Device device = ConfigLoader.device(config, run.config());
         logDevice(config.device(), device);
         Checkpoint checkpoint = Checkpointer.openLast(run.dir());
         LOG.info("resuming from {} (step {})", checkpoint.dir(), checkpoint.state().step());
@@ -211,7 +211,7 @@ public final class TrainingRun {
                 (state, best) ->
                         checkpointer.save(
                                 new CheckpointContents(
-                                        s.model(), s.tokenizer(), s.optimizer(), state),
+                                        s.model(), s.tokenizer(), s.optimizer(), state, c.decode()),
                                 best);
         TrainingProgress progress =
                 new TrainingProgress(
@@ -348,13 +348,7 @@ public final class TrainingRun {
     }
 
     private static void logDevice(String spec, Device device) {
-        LOG.info(
-                "device: {} (config: {}; {} GPU(s) visible; engine {} {})",
-                device,
-                spec,
-                Engine.getInstance().getGpuCount(),
-                Engine.getInstance().getEngineName(),
-                Engine.getInstance().getVersion());
+        LOG.info("{}", Devices.startupLine(spec, device));
     }
 
     private static void logDev(DevSet dev) {

@@ -203,25 +203,14 @@ public final class SentenceTranslator {
     }
 
     private Translation translation(List<Segment> parts, List<List<Hypothesis>> results) {
-        SentencePieceCodec target = tokenizers.target();
-        int n = 0;
+        int n = 1;
         for (Segment s : parts) {
             n = Math.max(n, results.get(s.index()).size());
         }
-        List<String> alternatives = new ArrayList<>(Math.max(1, n));
-        for (int k = 0; k < Math.max(1, n); k++) {
-            StringBuilder text = new StringBuilder();
-            for (Segment s : parts) {
-                List<Hypothesis> hyps = results.get(s.index());
-                if (hyps.isEmpty()) {
-                    continue;
-                }
-                String t = target.decode(hyps.get(Math.min(k, hyps.size() - 1)).tokens());
-                if (!t.isEmpty()) {
-                    text.append(text.length() == 0 ? "" : " ").append(t);
-                }
-            }
-            alternatives.add(text.toString());
+        List<String> alternatives = new ArrayList<>(n);
+        List<Double> scores = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            alternative(parts, results, k, alternatives, scores);
         }
         int sourceTokens = 0;
         int targetTokens = 0;
@@ -237,7 +226,38 @@ public final class SentenceTranslator {
             }
         }
         return new Translation(
-                alternatives.get(0), alternatives, sourceTokens, targetTokens, parts.size(), maps);
+                alternatives.get(0),
+                alternatives,
+                scores,
+                sourceTokens,
+                targetTokens,
+                parts.size(),
+                maps);
+    }
+
+    /** Joins each part's k-th hypothesis (its last one where it has fewer), summing the scores. */
+    private void alternative(
+            List<Segment> parts,
+            List<List<Hypothesis>> results,
+            int k,
+            List<String> alternatives,
+            List<Double> scores) {
+        StringBuilder text = new StringBuilder();
+        double score = 0;
+        for (Segment s : parts) {
+            List<Hypothesis> hyps = results.get(s.index());
+            if (hyps.isEmpty()) {
+                continue;
+            }
+            Hypothesis h = hyps.get(Math.min(k, hyps.size() - 1));
+            score += h.score();
+            String t = tokenizers.target().decode(h.tokens());
+            if (!t.isEmpty()) {
+                text.append(text.length() == 0 ? "" : " ").append(t);
+            }
+        }
+        alternatives.add(text.toString());
+        scores.add(score);
     }
 
     private AttentionMap attentionMap(int[] source, Hypothesis h) {

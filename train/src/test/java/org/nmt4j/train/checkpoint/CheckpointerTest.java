@@ -31,6 +31,7 @@ import org.nmt4j.model.ModelArtifacts;
 import org.nmt4j.model.ModelConfig;
 import org.nmt4j.model.Seq2SeqTransformer;
 import org.nmt4j.model.TokenizerFiles;
+import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.text.SpecialTokens;
 import org.nmt4j.train.optim.AdamW;
 
@@ -141,6 +142,22 @@ class CheckpointerTest {
         assertEquals(
                 values(model.getParameters()).size(),
                 values(loaded.model().getParameters()).size());
+    }
+
+    @Test
+    void checkpoint_carriesTheRunsDecodeSettings_soTranslationUsesThem() throws IOException {
+        DecodeConfig runDecode = new DecodeConfig(5, 0.8, 1.2, 3, 2);
+        Checkpointer c = new Checkpointer(tmp.resolve("run"), 2);
+        c.save(new CheckpointContents(model, tokenizer, adam, state(5, 30.0), runDecode), true);
+        assertEquals(runDecode, ModelArtifacts.load(c.best(), manager, null).decode());
+        DecodeConfig resumedWithAnotherBeam = runDecode.withBeam(8, 1);
+        c.save(
+                new CheckpointContents(
+                        model, tokenizer, adam, state(6, 20.0), resumedWithAnotherBeam),
+                false);
+        assertEquals(resumedWithAnotherBeam, ModelArtifacts.load(c.last(), manager, null).decode());
+        assertEquals(runDecode, ModelArtifacts.load(c.best(), manager, null).decode());
+        Checkpointer.open(c.last());
     }
 
     @Test

@@ -273,6 +273,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void device_resolvesOnThisEngine_andAMissingGpuIsAOneLineErrorNamingTheKey()
+            throws IOException {
+        Path file = ConfigFixtures.write(tmp, ConfigFixtures.VALID);
+        ExperimentConfig cpu = ConfigLoader.read(file, List.of());
+        assertEquals(ai.djl.Device.cpu(), ConfigLoader.device(cpu, file));
+        ExperimentConfig gpu = ConfigLoader.read(file, List.of("device=gpu:999"));
+        ConfigException e =
+                assertThrows(ConfigException.class, () -> ConfigLoader.device(gpu, file));
+        assertEquals("device", e.keyPath());
+        assertTrue(e.getMessage().startsWith(file + ": device: gpu:999 asked for"), e.getMessage());
+        assertTrue(e.getMessage().contains("use auto or cpu"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
     void writtenConfig_loadsBackEqual() throws IOException {
         ExperimentConfig c = read(ConfigFixtures.VALID, "train.lr=null", "train.lr_scale=1.0");
         Path out = tmp.resolve("run/config.yaml");
