@@ -23,6 +23,9 @@ import org.nmt4j.data.batch.BatchBuilder;
 import org.nmt4j.data.batch.Batcher;
 import org.nmt4j.data.tokenizer.TokenizerConfig;
 import org.nmt4j.data.tokenizer.Tokenizers;
+import org.nmt4j.model.EngineCheck;
+import org.nmt4j.model.EngineFacts;
+import org.nmt4j.model.GpuMemory;
 import org.nmt4j.model.LoadedModel;
 import org.nmt4j.model.Seq2SeqTransformer;
 import org.nmt4j.model.SpecialTokens;
@@ -348,13 +351,14 @@ public final class TrainingRun {
     }
 
     private static void logDevice(String spec, Device device) {
+        EngineFacts facts = EngineFacts.read();
         LOG.info(
-                "device: {} (config: {}; {} GPU(s) visible; engine {} {})",
+                "device: {} (config: {}); {}{}",
                 device,
                 spec,
-                Engine.getInstance().getGpuCount(),
-                Engine.getInstance().getEngineName(),
-                Engine.getInstance().getVersion());
+                facts.describe(),
+                GpuMemory.describe(device).map(m -> "; " + m).orElse(""));
+        EngineCheck.unusedGpu(facts, device).ifPresent(LOG::warn);
     }
 
     private static void logDev(DevSet dev) {
