@@ -39,6 +39,11 @@ import org.nmt4j.train.config.ConfigLoader;
 import org.nmt4j.train.config.Devices;
 import org.nmt4j.train.config.ExperimentConfig;
 import org.nmt4j.train.optim.AdamW;
+import org.nmt4j.train.precision.FullPrecision;
+import org.nmt4j.train.precision.LossScaler;
+import org.nmt4j.train.precision.MixedPrecision;
+import org.nmt4j.train.precision.Precision;
+import org.nmt4j.train.precision.StepPrecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +93,7 @@ public final class TrainingRun {
             NDManager manager,
             Seq2SeqTransformer model,
             AdamW optimizer,
+            LossScaler scaler,
             TokenizerFiles tokenizer,
             PreparedData data) {}
 
@@ -119,7 +125,10 @@ public final class TrainingRun {
                 Seq2SeqTransformer model =
                         new Seq2SeqTransformer(effective.model(), SpecialTokens.DEFAULT);
                 model.initialize(manager, DataType.FLOAT32, new Shape(1, 1), new Shape(1, 1));
-                Session s = new Session(effective, run, manager, model, optimizer, files, prepared);
+                LossScaler scaler = LossScaler.forAccumulation(effective.train().accumulation());
+                Session s =
+                        new Session(
+                                effective, run, manager, model, optimizer, scaler, files, prepared);
                 return train(s, TrainingState.start(config.seed()), options);
             }
         }
@@ -163,6 +172,8 @@ public final class TrainingRun {
                 AdamW optimizer = AdamW.from(config.train())) {
             LoadedModel loaded = checkpoint.loadModel(manager, device);
             checkpoint.loadOptimizer(optimizer, loaded.model().getParameters());
+            LossScaler scaler = LossScaler.forAccumulation(config.train().accumulation());
+            checkpoint.loadScaler(scaler);
             if (!loaded.config().equals(config.model())) {
                 LOG.warn(
                         "the model section of {} differs from the checkpoint's architecture;"
@@ -180,6 +191,7 @@ public final class TrainingRun {
                                 manager,
                                 loaded.model(),
                                 optimizer,
+                                scaler,
                                 files,
                                 prepared);
                 return train(s, checkpoint.state(), options);
@@ -210,16 +222,22 @@ public final class TrainingRun {
                         c.train().labelSmoothing(),
                         c.data().batchTokens());
         Checkpointer checkpointer = new Checkpointer(s.run().dir(), c.train().keepLast());
+        boolean fp16 = c.train().precision() == Precision.FP16;
         CheckpointSink sink =
                 (state, best) ->
                         checkpointer.save(
                                 new CheckpointContents(
-                                        s.model(), s.tokenizer(), s.optimizer(), state),
+                                        s.model(),
+                                        s.tokenizer(),
+                                        s.optimizer(),
+                                        state,
+                                        fp16 ? s.scaler() : null),
                                 best);
         TrainingProgress progress =
                 new TrainingProgress(
                         c.train().maxSteps(), options.console(), new MemoryProbe(s.manager()));
-        try (MetricsLog metrics = new MetricsLog(s.run().metrics(), start.step())) {
+        try (StepPrecision precision = precisionOf(s);
+                MetricsLog metrics = new MetricsLog(s.run().metrics(), start.step())) {
             List<TrainingListener> all = new ArrayList<>();
             all.add(metrics);
             all.add(new Curves(s.run().curves(), metrics));
@@ -234,12 +252,33 @@ public final class TrainingRun {
                             new TrainingLoop.Data(
                                     s.data().train(), batcher, BatchBuilder.standard()),
                             new TrainingLoop.Hooks(
-                                    validator, sink, TrainingListener.all(all), options.stop()));
+                                    validator, sink, TrainingListener.all(all), options.stop()),
+                            precision);
             return loop.run(start);
         } catch (RuntimeException e) {
             progress.abort();
             throw e;
         }
+    }
+
+    /** float32, or fp16 with float16 copies of the weights and the run's loss scaler. */
+    private static StepPrecision precisionOf(Session s) {
+        Device device = s.manager().getDevice();
+        if (s.config().train().precision() != Precision.FP16) {
+            return new FullPrecision(s.manager(), s.model().getParameters());
+        }
+        LOG.info(
+                "precision: fp16 (float16 weights and activations, float32 master weights and Adam"
+                        + " state; loss scale {}, doubled after {} steps without overflow)",
+                s.scaler().scale(),
+                s.scaler().window());
+        if (!device.isGpu()) {
+            LOG.warn(
+                    "train.precision fp16 on {}: allowed, but float16 arithmetic on the CPU is"
+                            + " slow; use fp32 on the CPU",
+                    device);
+        }
+        return new MixedPrecision(s.manager(), s.model().getParameters(), s.scaler());
     }
 
     private static PreparedData prepare(
