@@ -61,6 +61,7 @@ public final class TrainingLoop {
     private LoopPosition at;
     private EpochPlan plan;
     private boolean earlyStop;
+    private long skippedSteps;
     private ValidationResult lastValidation;
 
     /**
@@ -205,7 +206,7 @@ public final class TrainingLoop {
             checkpoint(best);
         }
         TrainingOutcome outcome =
-                new TrainingOutcome(reason, at.snapshot(), lastValidation, guard.skipped());
+                new TrainingOutcome(reason, at.snapshot(), lastValidation, skippedSteps);
         hooks.listener().finished(outcome);
         return outcome;
     }
@@ -311,6 +312,7 @@ public final class TrainingLoop {
                         from,
                         from + count - 1);
         meter.skipped++;
+        skippedSteps++;
         if (absorbed.isPresent()) {
             hooks.listener().skipped(at.step, what + "; " + absorbed.get());
             return;

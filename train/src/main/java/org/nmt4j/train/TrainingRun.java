@@ -39,11 +39,10 @@ import org.nmt4j.train.config.ConfigLoader;
 import org.nmt4j.train.config.Devices;
 import org.nmt4j.train.config.ExperimentConfig;
 import org.nmt4j.train.optim.AdamW;
-import org.nmt4j.train.precision.FullPrecision;
 import org.nmt4j.train.precision.LossScaler;
-import org.nmt4j.train.precision.MixedPrecision;
 import org.nmt4j.train.precision.Precision;
 import org.nmt4j.train.precision.StepPrecision;
+import org.nmt4j.train.precision.StepPrecisions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -236,7 +235,12 @@ public final class TrainingRun {
         TrainingProgress progress =
                 new TrainingProgress(
                         c.train().maxSteps(), options.console(), new MemoryProbe(s.manager()));
-        try (StepPrecision precision = precisionOf(s);
+        try (StepPrecision precision =
+                        StepPrecisions.create(
+                                c.train().precision(),
+                                s.manager(),
+                                s.model().getParameters(),
+                                s.scaler());
                 MetricsLog metrics = new MetricsLog(s.run().metrics(), start.step())) {
             List<TrainingListener> all = new ArrayList<>();
             all.add(metrics);
@@ -259,26 +263,6 @@ public final class TrainingRun {
             progress.abort();
             throw e;
         }
-    }
-
-    /** float32, or fp16 with float16 copies of the weights and the run's loss scaler. */
-    private static StepPrecision precisionOf(Session s) {
-        Device device = s.manager().getDevice();
-        if (s.config().train().precision() != Precision.FP16) {
-            return new FullPrecision(s.manager(), s.model().getParameters());
-        }
-        LOG.info(
-                "precision: fp16 (float16 weights and activations, float32 master weights and Adam"
-                        + " state; loss scale {}, doubled after {} steps without overflow)",
-                s.scaler().scale(),
-                s.scaler().window());
-        if (!device.isGpu()) {
-            LOG.warn(
-                    "train.precision fp16 on {}: allowed, but float16 arithmetic on the CPU is"
-                            + " slow; use fp32 on the CPU",
-                    device);
-        }
-        return new MixedPrecision(s.manager(), s.model().getParameters(), s.scaler());
     }
 
     private static PreparedData prepare(
