@@ -87,7 +87,7 @@ public record EngineFacts(
                 name,
                 version,
                 libraryPath.isEmpty() ? "?" : libraryPath,
-                capabilities.isEmpty() ? "none" : String.join(", ", capabilities),
+                capabilities.isEmpty() ? "none" : String.join(", ", new TreeSet<>(capabilities)),
                 gpuCount);
     }
 
