@@ -17,7 +17,7 @@ import org.nmt4j.data.tokenizer.SentencePieceCodec;
 import org.nmt4j.model.ModelArtifacts;
 import org.nmt4j.model.ModelConfig;
 import org.nmt4j.model.Seq2SeqTransformer;
-import org.nmt4j.model.SpecialTokens;
+import org.nmt4j.text.SpecialTokens;
 import org.nmt4j.model.TokenizerFiles;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.model.search.Search;

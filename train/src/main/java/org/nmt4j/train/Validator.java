@@ -12,10 +12,6 @@ import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 import org.nmt4j.data.batch.BatchBuilder;
 import org.nmt4j.data.batch.TokenBatch;
-import org.nmt4j.data.score.Bleu;
-import org.nmt4j.data.score.BleuScore;
-import org.nmt4j.data.score.ChrF;
-import org.nmt4j.data.score.ChrFScore;
 import org.nmt4j.data.tokenizer.SentencePieceCodec;
 import org.nmt4j.model.Memory;
 import org.nmt4j.model.Seq2SeqTransformer;
@@ -23,6 +19,10 @@ import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.model.search.GreedySearch;
 import org.nmt4j.model.search.Hypothesis;
 import org.nmt4j.model.search.SearchOptions;
+import org.nmt4j.text.score.Bleu;
+import org.nmt4j.text.score.BleuScore;
+import org.nmt4j.text.score.ChrF;
+import org.nmt4j.text.score.ChrFScore;
 import org.nmt4j.train.loss.LabelSmoothedCrossEntropy;
 
 /**

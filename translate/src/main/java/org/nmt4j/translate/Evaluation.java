@@ -2,10 +2,10 @@ package org.nmt4j.translate;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.nmt4j.data.score.Bleu;
-import org.nmt4j.data.score.BleuScore;
-import org.nmt4j.data.score.ChrF;
-import org.nmt4j.data.score.ChrFScore;
+import org.nmt4j.text.score.Bleu;
+import org.nmt4j.text.score.BleuScore;
+import org.nmt4j.text.score.ChrF;
+import org.nmt4j.text.score.ChrFScore;
 
 /**
  * Translates the sources of a {@link TestSet} and scores them against all their references with

@@ -19,8 +19,8 @@ import org.nmt4j.model.CopyTask;
 import org.nmt4j.model.LoadedModel;
 import org.nmt4j.model.ModelArtifacts;
 import org.nmt4j.model.Seq2SeqTransformer;
-import org.nmt4j.model.SpecialTokens;
 import org.nmt4j.model.search.DecodeConfig;
+import org.nmt4j.text.SpecialTokens;
 
 class SentenceTranslatorTest {
     private static final DecodeConfig GREEDY = new DecodeConfig(1, 0.6, 1.5, 5);

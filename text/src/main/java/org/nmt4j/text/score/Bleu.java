@@ -1,4 +1,4 @@
-package org.nmt4j.data.score;
+package org.nmt4j.text.score;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package org.nmt4j.data.score;
+package org.nmt4j.text.score;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

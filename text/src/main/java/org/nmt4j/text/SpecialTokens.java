@@ -1,4 +1,4 @@
-package org.nmt4j.model;
+package org.nmt4j.text;
 
 /**
  * The reserved token ids shared by the tokenizer, the batches and the model.

@@ -1,10 +1,10 @@
-package org.nmt4j.data.score;
+package org.nmt4j.text.score;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.nmt4j.data.score.SacreBleuFixtures.expected;
-import static org.nmt4j.data.score.SacreBleuFixtures.expectedDouble;
-import static org.nmt4j.data.score.SacreBleuFixtures.expectedDoubles;
-import static org.nmt4j.data.score.SacreBleuFixtures.expectedLongs;
+import static org.nmt4j.text.score.SacreBleuFixtures.expected;
+import static org.nmt4j.text.score.SacreBleuFixtures.expectedDouble;
+import static org.nmt4j.text.score.SacreBleuFixtures.expectedDoubles;
+import static org.nmt4j.text.score.SacreBleuFixtures.expectedLongs;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,12 +6,12 @@
  * List<List<String>> refs} <b>per line</b> ({@code refs.get(i)}: every reference of hypothesis
  * {@code i}, in any number; null entries are missing references). sacreBLEU's own shape, aligned
  * reference streams with {@code null} for a missing reference, converts with {@link
- * org.nmt4j.data.score.References#fromStreams}; files read with {@link
- * org.nmt4j.data.score.ScoreFiles}.
+ * org.nmt4j.text.score.References#fromStreams}; files read with {@link
+ * org.nmt4j.text.score.ScoreFiles}.
  *
  * <pre>{@code
  * BleuScore bleu = Bleu.corpusScore(hyps, refs);   // bleu.score(), bleu.toString()
  * ChrFScore chrf = ChrF.corpusScore(hyps, refs);   // chrf.score(), chrf.toString()
  * }</pre>
  */
-package org.nmt4j.data.score;
+package org.nmt4j.text.score;

@@ -5,7 +5,7 @@ How (see /work/shared/bench/SACREBLEU.md): bring the mjpost/sacrebleu repository
 /tmp/sacrebleu-src, add sacrebleu/version.py holding __version__ = "2.6.0-src", install python3-regex,
 python3-tabulate, python3-colorama, python3-lxml, python3-portalocker and python3-numpy, then run
 
-    PYTHONPATH=/tmp/sacrebleu-src /usr/bin/python3 data/src/test/resources/score/make_expected.py
+    PYTHONPATH=/tmp/sacrebleu-src /usr/bin/python3 text/src/test/resources/score/make_expected.py
 
 A case is a directory with hyp.txt and ref1.txt [ref2.txt ...]. Files are read as sacreBLEU's Python
 API users read them: UTF-8, Python's universal newlines, and an empty reference line is None ("no
