@@ -16,7 +16,7 @@ import org.nmt4j.data.batch.TokenizedCorpus;
 import org.nmt4j.model.Memory;
 import org.nmt4j.model.ModelConfig;
 import org.nmt4j.model.Seq2SeqTransformer;
-import org.nmt4j.model.SpecialTokens;
+import org.nmt4j.text.SpecialTokens;
 import org.nmt4j.train.config.TrainConfig;
 import org.nmt4j.train.optim.AdamW;
 import org.nmt4j.train.precision.Precision;
