@@ -144,7 +144,7 @@ public final class TrainingRun {
      */
     public static Device preflight(ExperimentConfig config, Path configFile) {
         checkLengths(config, configFile);
-        return Devices.resolve(config.device(), configFile);
+        return resolveDevice(config.device(), configFile);
     }
 
     /**
@@ -163,7 +163,7 @@ public final class TrainingRun {
             throws IOException {
         checkResumeOverrides(run.config(), overrides);
         ExperimentConfig config = ConfigLoader.load(run.config(), overrides);
-        Device device = Devices.resolve(config.device(), run.config());
+        Device device = resolveDevice(config.device(), run.config());
         logDevice(config.device(), device);
         Checkpoint checkpoint = Checkpointer.openLast(run.dir());
         LOG.info("resuming from {} (step {})", checkpoint.dir(), checkpoint.state().step());
@@ -370,6 +370,25 @@ public final class TrainingRun {
                                 + " decode.* and device can. Start a new run with --config to"
                                 + " change the data, tokenizer, model or seed");
             }
+        }
+    }
+
+    /** {@link Devices#resolve}, with the reason when a GPU is asked for but none is seen. */
+    private static Device resolveDevice(String spec, Path configFile) {
+        try {
+            return Devices.resolve(spec, configFile);
+        } catch (ConfigException e) {
+            if (!spec.startsWith("gpu") || Engine.getInstance().getGpuCount() > 0) {
+                throw e;
+            }
+            throw new ConfigException(
+                    configFile,
+                    "device",
+                    spec
+                            + " asked for, but the engine sees 0 GPU(s): "
+                            + EngineCheck.whyNoGpu(EngineFacts.read())
+                            + "; or use device: auto or cpu (--set device=cpu)",
+                    e);
         }
     }
 
