@@ -16,15 +16,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code -Dnmt.gpu} build leaves the CPU libtorch jar out: with it on the class path, DJL would
  * load it on a GPU machine and train on the CPU without a word. Asks Maven (the project's wrapper;
- * offline first, online when a plugin is not in the local repository yet) for the model module's
- * runtime class path with {@code -Dnmt.gpu} (the last module built, model, writes it last); the
- * {@code validate} phase also runs the profile's enforcer rule against that jar.
+ * offline first, online when a plugin is not in the local repository yet) for the command line's
+ * runtime class path with {@code -Dnmt.gpu} (the launcher's {@code classpath-gpu.txt}; cli, the
+ * last module built, writes it last); the {@code validate} phase also runs the profile's enforcer
+ * rule, against that jar in any scope, in every module.
  */
 class GpuBuildClasspathTest {
     @TempDir Path tmp;
 
     @Test
-    void gpuBuildClassPath_holdsTheJniJar_butNoCpuLibtorchJar() throws Exception {
+    void gpuBuildClassPath_holdsTheJniJar_butNoCpuLibtorchJar_inAnyModule() throws Exception {
         Path out = tmp.resolve("classpath-gpu.txt");
         ChildJvm.Result r = gpuClassPath(out, true);
         if (r.exitCode() != 0) {
@@ -34,6 +35,8 @@ class GpuBuildClasspathTest {
         String cp = Files.readString(out, StandardCharsets.UTF_8);
         assertTrue(cp.contains("pytorch-jni-2.7.1-0.35.1.jar"), cp);
         assertTrue(cp.contains("pytorch-engine-0.35.1.jar"), cp);
+        assertTrue(cp.contains("picocli"), "the command line's class path: " + cp);
+        assertFalse(cp.contains("junit"), "runtime scope only: " + cp);
         assertFalse(cp.contains("pytorch-native"), cp);
         assertTrue(
                 ChildJvm.testClassPath().stream().anyMatch(e -> e.contains("pytorch-native-cpu")),
@@ -44,26 +47,27 @@ class GpuBuildClasspathTest {
         Path root = Path.of("..").toAbsolutePath().normalize();
         List<String> cmd = new ArrayList<>();
         cmd.add(root.resolve("mvnw").toString());
-        // "compile" with compilation and resources skipped: the reactor then resolves the text
-        // module to its classes (compiled by the build running this test), and nothing is written
+        // "test-compile" with compiling and resources skipped: the reactor then resolves the other
+        // modules to their classes (compiled by the build running this test), nothing is written
         cmd.addAll(
                 List.of(
                         "-B",
                         "-q",
                         "-Dnmt.gpu",
                         "-Dmaven.main.skip=true",
+                        "-Dmaven.test.skip=true",
                         "-Dmaven.resources.skip=true",
                         "-pl",
-                        "model",
+                        "cli",
                         "-am"));
         if (offline) {
             cmd.add("-o");
         }
         cmd.addAll(
                 List.of(
-                        "compile",
+                        "test-compile",
                         "dependency:build-classpath",
-                        "-Dmdep.includeScope=runtime",
+                        "-DincludeScope=runtime",
                         "-Dmdep.outputFile=" + out));
         return ChildJvm.exec(cmd, Map.of(), root);
     }
