@@ -23,9 +23,6 @@ import org.nmt4j.data.batch.BatchBuilder;
 import org.nmt4j.data.batch.Batcher;
 import org.nmt4j.data.tokenizer.TokenizerConfig;
 import org.nmt4j.data.tokenizer.Tokenizers;
-import org.nmt4j.model.EngineCheck;
-import org.nmt4j.model.EngineFacts;
-import org.nmt4j.model.GpuMemory;
 import org.nmt4j.model.LoadedModel;
 import org.nmt4j.model.Seq2SeqTransformer;
 import org.nmt4j.model.TokenizerFiles;
@@ -36,7 +33,6 @@ import org.nmt4j.train.checkpoint.Checkpointer;
 import org.nmt4j.train.checkpoint.TrainingState;
 import org.nmt4j.train.config.ConfigException;
 import org.nmt4j.train.config.ConfigLoader;
-import org.nmt4j.train.config.Devices;
 import org.nmt4j.train.config.ExperimentConfig;
 import org.nmt4j.train.optim.AdamW;
 import org.nmt4j.train.precision.LossScaler;
@@ -112,7 +108,7 @@ public final class TrainingRun {
             ExperimentConfig config, Path configFile, RunDirectory run, Options options)
             throws IOException {
         Device device = preflight(config, configFile);
-        logDevice(config.device(), device);
+        TrainingDevice.log(config.device(), device);
         try (PreparedData prepared = prepare(config.data(), config.tokenizer(), run)) {
             ExperimentConfig effective =
                     withTokenizerSizes(config, prepared.tokenizers(), configFile);
@@ -144,7 +140,7 @@ public final class TrainingRun {
      */
     public static Device preflight(ExperimentConfig config, Path configFile) {
         checkLengths(config, configFile);
-        return resolveDevice(config.device(), configFile);
+        return TrainingDevice.resolve(config.device(), configFile);
     }
 
     /**
@@ -163,8 +159,8 @@ public final class TrainingRun {
             throws IOException {
         checkResumeOverrides(run.config(), overrides);
         ExperimentConfig config = ConfigLoader.load(run.config(), overrides);
-        Device device = resolveDevice(config.device(), run.config());
-        logDevice(config.device(), device);
+        Device device = TrainingDevice.resolve(config.device(), run.config());
+        TrainingDevice.log(config.device(), device);
         Checkpoint checkpoint = Checkpointer.openLast(run.dir());
         LOG.info("resuming from {} (step {})", checkpoint.dir(), checkpoint.state().step());
         try (NDManager manager = NDManager.newBaseManager(device);
@@ -371,36 +367,6 @@ public final class TrainingRun {
                                 + " change the data, tokenizer, model or seed");
             }
         }
-    }
-
-    /** {@link Devices#resolve}, with the reason when a GPU is asked for but none is seen. */
-    private static Device resolveDevice(String spec, Path configFile) {
-        try {
-            return Devices.resolve(spec, configFile);
-        } catch (ConfigException e) {
-            if (!spec.startsWith("gpu") || Engine.getInstance().getGpuCount() > 0) {
-                throw e;
-            }
-            throw new ConfigException(
-                    configFile,
-                    "device",
-                    spec
-                            + " asked for, but the engine sees 0 GPU(s): "
-                            + EngineCheck.whyNoGpu(EngineFacts.read())
-                            + "; or use device: auto or cpu (--set device=cpu)",
-                    e);
-        }
-    }
-
-    private static void logDevice(String spec, Device device) {
-        EngineFacts facts = EngineFacts.read();
-        LOG.info(
-                "device: {} (config: {}); {}{}",
-                device,
-                spec,
-                facts.describe(),
-                GpuMemory.describe(device).map(m -> "; " + m).orElse(""));
-        EngineCheck.unusedGpu(facts, device).ifPresent(LOG::warn);
     }
 
     private static void logDev(DevSet dev) {
