@@ -67,7 +67,7 @@ suite="CrossAttentionMaskTest,PaddingInvarianceTest,CausalityTest,BatchInvarianc
 [ "$dry" = 0 ] && suite="$suite,LearningTest"
 ./mvnw -B ${NMT_GPU:+-Dnmt.gpu} -DskipTests=false -Dspotless.check.skip=true \
   -Dnmt.test.device="$device" -Dtest="$suite" -Dsurefire.failIfNoSpecifiedTests=false \
-  -pl model test >"$out/mask-suite.log" 2>&1 || { tail -40 "$out/mask-suite.log" >&2; die "the mask suite failed on $device"; }
+  -pl model -am test >"$out/mask-suite.log" 2>&1 || { tail -40 "$out/mask-suite.log" >&2; die "the mask suite failed on $device"; }
 # Maven's last "Tests run:" line is the total of the module
 total_line=$(grep -o 'Tests run: [0-9]*, Failures: 0, Errors: 0, Skipped: 0$' "$out/mask-suite.log" | tail -1)
 [ -n "$total_line" ] || die "no test total in $out/mask-suite.log"
