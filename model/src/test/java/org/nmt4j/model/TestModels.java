@@ -13,7 +13,7 @@ import org.nmt4j.text.SpecialTokens;
  * Builds small seeded models and id tensors for tests, on the device of the system property {@code
  * nmt.test.device} ({@code cpu}, the default; {@code gpu}; {@code gpu:N}), so that the mask
  * regression suite can run on a GPU: {@code ./mvnw -Dnmt.gpu -DskipTests=false
- * -Dnmt.test.device=gpu -pl model test} (bench/gpu/run.sh).
+ * -Dnmt.test.device=gpu -pl model -am test} (bench/gpu/run.sh).
  */
 final class TestModels {
     static final SpecialTokens SPECIAL = SpecialTokens.DEFAULT;
