@@ -44,6 +44,7 @@ final class DeviceOption {
             throw new UsageException("--device " + spec + ": " + e.getMessage());
         }
         LOG.info("{}", Devices.startupLine(spec, d));
+        Devices.unusedGpuWarning(d).ifPresent(LOG::warn);
         return d;
     }
 }

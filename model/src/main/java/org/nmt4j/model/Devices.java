@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.engine.StandardCapabilities;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +48,32 @@ public final class Devices {
      */
     public static Device resolve(String spec) {
         Engine engine = Engine.getInstance();
-        return resolve(spec, engine.hasCapability(StandardCapabilities.CUDA), engine.getGpuCount());
+        int gpus = engine.getGpuCount();
+        try {
+            return resolve(spec, engine.hasCapability(StandardCapabilities.CUDA), gpus);
+        } catch (IllegalArgumentException e) {
+            if (gpus > 0 || spec == null || !spec.strip().startsWith("gpu")) {
+                throw e;
+            }
+            // a GPU asked for and none seen: say why, as far as this process can tell
+            throw new IllegalArgumentException(
+                    spec.strip()
+                            + " asked for, but the engine sees 0 GPU(s): "
+                            + EngineCheck.whyNoGpu(EngineFacts.read())
+                            + "; or use auto or cpu",
+                    e);
+        }
+    }
+
+    /**
+     * The warning to log when this machine has an NVIDIA GPU that the chosen device leaves unused
+     * (typically the default build, which bundles the CPU libtorch).
+     *
+     * @param device the device chosen
+     * @return the one-line warning, or empty
+     */
+    public static Optional<String> unusedGpuWarning(Device device) {
+        return EngineCheck.unusedGpu(EngineFacts.read(), device);
     }
 
     /**
@@ -140,6 +166,12 @@ public final class Devices {
      * @return e.g. {@code device cpu() (asked: auto); engine PyTorch 2.7.1 (capabilities: ...)}
      */
     public static String startupLine(String spec, Device device) {
-        return "device " + device + " (asked: " + spec + "); engine " + describeEngine();
+        return "device "
+                + device
+                + " (asked: "
+                + spec
+                + "); engine "
+                + describeEngine()
+                + GpuMemory.describe(device).map(m -> "; " + m).orElse("");
     }
 }

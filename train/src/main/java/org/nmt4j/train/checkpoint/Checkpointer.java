@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  *                                file(s), decode.json, manifest.sha256) plus:
  *     optimizer.bin     AdamW state
  *     state.json        TrainingState
+ *     loss_scaler.json  LossScaler state (fp16 runs only; the parameters are the float32
+ *                       master weights in either precision)
  *   last -> checkpoints/step-00001000    (relative symbolic links, replaced atomically)
  *   best -> checkpoints/step-00000800
  * </pre>
@@ -49,6 +51,9 @@ public final class Checkpointer {
 
     /** Training state file name. */
     public static final String STATE = "state.json";
+
+    /** The fp16 loss scaler's file name (only in checkpoints of fp16 runs). */
+    public static final String SCALER = "loss_scaler.json";
 
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
     private static final Pattern STEP_DIR = Pattern.compile("step-(\\d+)");
@@ -124,6 +129,11 @@ public final class Checkpointer {
                     Files.write(
                             dir.resolve(STATE),
                             CheckpointJson.MAPPER.writeValueAsBytes(contents.state()));
+                    if (contents.scaler() != null) {
+                        Files.write(
+                                dir.resolve(SCALER),
+                                CheckpointJson.MAPPER.writeValueAsBytes(contents.scaler().state()));
+                    }
                 });
         DurableFiles.syncDirectory(checkpoints);
         Path relative = runDir.relativize(target);

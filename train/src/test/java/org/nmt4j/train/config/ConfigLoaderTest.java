@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nmt4j.data.DataConfig;
 import org.nmt4j.data.tokenizer.TokenizerConfig;
 import org.nmt4j.model.ModelConfig;
+import org.nmt4j.train.precision.Precision;
 
 class ConfigLoaderTest {
     @TempDir Path tmp;
@@ -189,6 +190,23 @@ class ConfigLoaderTest {
                 ConfigFixtures.VALID.substring(0, ConfigFixtures.VALID.indexOf("decode:"));
         ConfigException section = failure(noDecode, "decode");
         assertContains("decode is required", section.getMessage());
+    }
+
+    @Test
+    void precision_defaultsToFp32_acceptsFp16_andRefusesBf16SayingWhy() throws IOException {
+        assertEquals(Precision.FP32, read(ConfigFixtures.VALID).train().precision());
+        assertEquals(
+                Precision.FP16,
+                read(ConfigFixtures.VALID, "train.precision=fp16").train().precision());
+        ConfigException bf16 =
+                failure(ConfigFixtures.VALID, "train.precision", "train.precision=bf16");
+        assertContains(
+                "precision bf16 is not supported: DJL 0.35.1's PyTorch engine aborts the JVM on"
+                        + " bfloat16 arrays",
+                bf16.getMessage());
+        ConfigException typo =
+                failure(ConfigFixtures.VALID, "train.precision", "train.precision=fp8");
+        assertContains("fp32", typo.getMessage());
     }
 
     @Test
