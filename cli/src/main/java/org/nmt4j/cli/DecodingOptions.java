@@ -1,12 +1,19 @@
 package org.nmt4j.cli;
 
+import ai.djl.Device;
+import java.io.IOException;
 import java.nio.file.Path;
 import org.nmt4j.model.search.DecodeConfig;
-import org.nmt4j.translate.ModelLocator;
+import org.nmt4j.translate.ModelNotFoundException;
+import org.nmt4j.translate.TrainedModel;
 import org.nmt4j.translate.TranslatorOptions;
 import picocli.CommandLine.Option;
 
-/** The options shared by {@code translate} and {@code evaluate}: which model, and how to search. */
+/**
+ * The options shared by {@code translate} and {@code evaluate}: which model, and how to search. The
+ * search options are unset unless given: each one given overrides that field of the model's own
+ * decode settings (those of the training run's {@code decode:} section).
+ */
 final class DecodingOptions {
     @Option(
             names = "--model",
@@ -26,40 +33,38 @@ final class DecodingOptions {
 
     @Option(
             names = "--beam",
-            defaultValue = "4",
             paramLabel = "K",
-            description = "Beam size; 1 is greedy search (default: ${DEFAULT-VALUE}).")
-    int beam;
+            description = "Beam size; 1 is greedy search (default: the model's, else 4).")
+    Integer beam;
 
     @Option(
             names = "--nbest",
-            defaultValue = "1",
             paramLabel = "N",
             description =
-                    "Hypotheses per sentence, at most the beam size (default: ${DEFAULT-VALUE}).")
-    int nbest;
+                    "Hypotheses per sentence, at most the beam size (default: the model's, at most"
+                            + " the beam, else 1).")
+    Integer nbest;
 
     @Option(
             names = "--length-penalty",
-            defaultValue = "0.6",
             paramLabel = "ALPHA",
-            description = "GNMT length penalty exponent, 0 for none (default: ${DEFAULT-VALUE}).")
-    double lengthPenalty;
+            description =
+                    "GNMT length penalty exponent, 0 for none (default: the model's, else 0.6).")
+    Double lengthPenalty;
 
     @Option(
             names = "--max-len-a",
-            defaultValue = "1.5",
             paramLabel = "A",
             description =
-                    "Output length limit a*S+b, S the source length (default a: ${DEFAULT-VALUE}).")
-    double maxLenA;
+                    "Output length limit a*S+b, S the source length (default: the model's, else"
+                            + " a=1.5).")
+    Double maxLenA;
 
     @Option(
             names = "--max-len-b",
-            defaultValue = "10",
             paramLabel = "B",
-            description = "See --max-len-a (default b: ${DEFAULT-VALUE}).")
-    int maxLenB;
+            description = "See --max-len-a (default: the model's, else b=10).")
+    Integer maxLenB;
 
     @Option(
             names = "--batch-tokens",
@@ -70,19 +75,41 @@ final class DecodingOptions {
                             + " (default: ${DEFAULT-VALUE}).")
     int batchTokens;
 
-    /** The model directory to load. */
-    Path modelDirectory() {
+    /**
+     * Loads the model that {@code --model} and {@code --checkpoint} name.
+     *
+     * @param device where its parameters go
+     * @return the model
+     * @throws UsageException when they name no model
+     * @throws IOException when the model directory cannot be loaded
+     */
+    TrainedModel open(Device device) throws IOException {
         try {
-            return ModelLocator.resolve(model, checkpoint);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            return TrainedModel.open(model, checkpoint, device);
+        } catch (ModelNotFoundException e) {
+            throw new UsageException(
+                    (checkpoint == null ? "--model: " : "--model/--checkpoint: ") + e.getMessage());
         }
     }
 
-    /** The search settings. */
-    DecodeConfig decodeConfig() {
+    /**
+     * Returns the search settings: the model's own, with each option given overriding its field.
+     * When only {@code --beam} is given, n-best is kept at most the beam.
+     *
+     * @param defaults the model's decode settings
+     * @return the settings
+     * @throws UsageException when the result is invalid
+     */
+    DecodeConfig decodeConfig(DecodeConfig defaults) {
+        int k = beam != null ? beam : defaults.beam();
+        int n = nbest != null ? nbest : Math.min(defaults.nbest(), Math.max(1, k));
         try {
-            return new DecodeConfig(beam, lengthPenalty, maxLenA, maxLenB, nbest);
+            return new DecodeConfig(
+                    k,
+                    lengthPenalty != null ? lengthPenalty : defaults.lengthPenalty(),
+                    maxLenA != null ? maxLenA : defaults.maxLenA(),
+                    maxLenB != null ? maxLenB : defaults.maxLenB(),
+                    n);
         } catch (IllegalArgumentException e) {
             throw new UsageException(
                     "invalid search options: "
@@ -91,7 +118,12 @@ final class DecodingOptions {
         }
     }
 
-    /** The batching settings. */
+    /**
+     * Returns the batching settings.
+     *
+     * @param attention true to record cross-attention
+     * @return the settings
+     */
     TranslatorOptions translatorOptions(boolean attention) {
         if (batchTokens < 1) {
             throw new UsageException("--batch-tokens must be >= 1, got " + batchTokens);

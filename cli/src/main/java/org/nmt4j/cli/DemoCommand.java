@@ -1,6 +1,6 @@
 package org.nmt4j.cli;
 
-import ai.djl.ndarray.NDManager;
+import ai.djl.Device;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -10,11 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.nmt4j.data.tokenizer.Tokenizers;
-import org.nmt4j.model.LoadedModel;
-import org.nmt4j.model.ModelArtifacts;
-import org.nmt4j.model.TokenizerFiles;
-import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.train.RunDirectory;
 import org.nmt4j.train.StopReason;
 import org.nmt4j.train.TrainingOutcome;
@@ -22,11 +17,11 @@ import org.nmt4j.train.TrainingRun;
 import org.nmt4j.train.config.ConfigLoader;
 import org.nmt4j.train.config.ExperimentConfig;
 import org.nmt4j.translate.Evaluation;
-import org.nmt4j.translate.SentenceTranslator;
 import org.nmt4j.translate.TestSet;
+import org.nmt4j.translate.TrainedModel;
 import org.nmt4j.translate.TranslationListener;
-import org.nmt4j.translate.TranslatorOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,8 +29,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nmt demo}: the README's main job. Trains {@code configs/demo.yaml} (a small Transformer on
  * the demo corpus shipped in {@code corpus/demo-en-es}; a few minutes on 2 CPU cores) in a fresh
- * {@code runs/demo}, then translates the dev set with the best checkpoint and the config's search
- * (beam 4), prints a few translations beside their references, and the dev BLEU and chrF.
+ * {@code runs/demo}, then translates the dev set with the best checkpoint and the search settings
+ * saved with it (the config's {@code decode:} section, beam 4), prints a few translations beside
+ * their references, and the dev BLEU and chrF.
  */
 @Command(
         name = "demo",
@@ -70,14 +66,23 @@ public final class DemoCommand implements Callable<Integer> {
             description = "How many dev translations to show (default: ${DEFAULT-VALUE}).")
     private int examples;
 
-    @Option(names = "--no-progress", description = "No progress bar.")
+    @Option(
+            names = "--no-progress",
+            description =
+                    "No progress bar; log a line every train.log_every steps instead (the default"
+                            + " when standard error is not a terminal).")
     private boolean noProgress;
+
+    @Mixin private DeviceOption device;
 
     @Override
     public Integer call() throws IOException {
         Path file = config != null ? config : locate(DEMO_CONFIG);
+        if (device.device != null) {
+            overrides.add("device=" + device.device);
+        }
         ExperimentConfig experiment = ConfigLoader.load(file, overrides);
-        TrainingRun.preflight(experiment, file);
+        Device target = TrainingRun.preflight(experiment, file);
         try {
             RunDirectory.clear(experiment.runDir());
         } catch (org.nmt4j.train.RunDirectoryException e) {
@@ -92,45 +97,36 @@ public final class DemoCommand implements Callable<Integer> {
                             () -> TrainingRun.start(experiment, file, run, console.options()));
             TrainingConsole.printSummary(out, run, outcome);
             if (outcome.reason() != StopReason.INTERRUPTED) {
-                evaluate(experiment, run, out);
+                evaluate(experiment, run, target, out);
             }
         }
         return 0;
     }
 
     /** Translates the dev set with the best checkpoint and prints examples and scores. */
-    private void evaluate(ExperimentConfig experiment, RunDirectory run, PrintWriter out)
+    private void evaluate(
+            ExperimentConfig experiment, RunDirectory run, Device target, PrintWriter out)
             throws IOException {
         Path model = Files.exists(run.best()) ? run.best() : run.last();
-        DecodeConfig decode = experiment.decode();
         TestSet dev = TestSet.read(experiment.data().dev());
-        try (NDManager manager = NDManager.newBaseManager()) {
-            LoadedModel loaded = ModelArtifacts.load(model, manager, null);
-            try (Tokenizers tokenizers = tokenizers(loaded.tokenizer())) {
-                SentenceTranslator translator =
-                        new SentenceTranslator(
-                                loaded.model(),
-                                manager,
-                                tokenizers,
-                                decode,
-                                TranslatorOptions.DEFAULT);
-                Evaluation e = Evaluation.run(translator, dev, TranslationListener.NONE);
-                printExamples(out, dev, e, decode.beam());
-                out.printf(
-                        Locale.ROOT,
-                        "dev BLEU %.2f, chrF %.2f (%s, beam %d, %d sentences, %s)%n",
-                        e.bleu().score(),
-                        e.chrf().score(),
-                        model.getFileName(),
-                        decode.beam(),
-                        dev.sources().size(),
-                        e.bleu().signature());
-                out.printf(
-                        "the model and its tokenizer: %s%ntranslate your own sentences:"
-                                + " echo 'I am very hungry.' | ./nmt translate --model %s%n",
-                        model.toRealPath(), run.dir());
-                out.flush();
-            }
+        try (TrainedModel trained = TrainedModel.open(model, target)) {
+            int beam = trained.decodeDefaults().beam();
+            Evaluation e = Evaluation.run(trained.translator(), dev, TranslationListener.NONE);
+            printExamples(out, dev, e, beam);
+            out.printf(
+                    Locale.ROOT,
+                    "dev BLEU %.2f, chrF %.2f (%s, beam %d, %d sentences, %s)%n",
+                    e.bleu().score(),
+                    e.chrf().score(),
+                    model.getFileName(),
+                    beam,
+                    dev.sources().size(),
+                    e.bleu().signature());
+            out.printf(
+                    "the model and its tokenizer: %s%ntranslate your own sentences:"
+                            + " echo 'I am very hungry.' | ./nmt translate --model %s%n",
+                    model.toRealPath(), run.dir());
+            out.flush();
         }
     }
 
@@ -147,12 +143,6 @@ public final class DemoCommand implements Callable<Integer> {
             }
             out.println();
         }
-    }
-
-    private static Tokenizers tokenizers(TokenizerFiles files) {
-        return files.joint()
-                ? Tokenizers.joint(files.source())
-                : Tokenizers.separate(files.source(), files.target());
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.nmt4j.cli;
 
+import java.util.Optional;
+import org.nmt4j.model.EngineCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -48,6 +50,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     }
 
     private static String describe(Throwable e) {
+        Optional<String> engine = EngineCheck.explainLoadFailure(e, System.getenv());
+        if (engine.isPresent()) {
+            return engine.get();
+        }
         String msg = e.getMessage();
         return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : msg;
     }

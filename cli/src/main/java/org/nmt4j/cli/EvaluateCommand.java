@@ -5,10 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
+import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.text.io.AtomicFiles;
 import org.nmt4j.translate.Evaluation;
 import org.nmt4j.translate.TestSet;
+import org.nmt4j.translate.TrainedModel;
 import org.nmt4j.translate.TranslationListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,16 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec private CommandSpec spec;
 
     @Mixin private DecodingOptions decoding;
+
+    @Mixin private DeviceOption device;
+
+    @Option(
+            names = "--no-progress",
+            description =
+                    "No progress bar; log a progress line every "
+                            + Progress.LOG_EVERY_SECONDS
+                            + " s instead (the default when standard error is not a terminal).")
+    private boolean noProgress;
 
     @Option(
             names = "--test",
@@ -68,20 +79,24 @@ public final class EvaluateCommand implements Callable<Integer> {
                 set.summary().pairs(),
                 set.sources().size());
         Evaluation result;
-        try (TranslatorSession session =
-                        TranslatorSession.open(
-                                decoding.modelDirectory(),
-                                decoding.decodeConfig(),
-                                decoding.translatorOptions(false));
-                ProgressBar bar = Progress.lines("evaluate", set.sources().size())) {
-            TranslationListener listener =
-                    new TranslationListener() {
-                        @Override
-                        public void linesCompleted(int lines) {
-                            bar.stepBy(lines);
-                        }
-                    };
-            result = Evaluation.run(session.translator(), set, listener);
+        try (TrainedModel model = decoding.open(device.resolveAndLog())) {
+            DecodeConfig decode = decoding.decodeConfig(model.decodeDefaults());
+            LOG.info("search: {}", TrainedModel.describe(decode));
+            try (Progress progress =
+                    Progress.lines("evaluate", set.sources().size(), !noProgress)) {
+                TranslationListener listener =
+                        new TranslationListener() {
+                            @Override
+                            public void linesCompleted(int lines) {
+                                progress.accept(lines);
+                            }
+                        };
+                result =
+                        Evaluation.run(
+                                model.translator(decode, decoding.translatorOptions(false)),
+                                set,
+                                listener);
+            }
         }
         if (hypotheses != null) {
             writeHypotheses(result);

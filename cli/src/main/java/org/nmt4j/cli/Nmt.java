@@ -1,5 +1,7 @@
 package org.nmt4j.cli;
 
+import java.util.Optional;
+import org.nmt4j.model.EngineCheck;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -57,6 +59,12 @@ public final class Nmt {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        // PYTORCH_LIBRARY_PATH / PYTORCH_FLAVOR that do not fit: say so before DJL loads anything
+        Optional<String> problem = EngineCheck.beforeLoading(System.getenv());
+        if (problem.isPresent()) {
+            System.err.println("nmt: error: " + problem.get());
+            System.exit(EXIT_USAGE);
+        }
         System.exit(commandLine().execute(args));
     }
 }

@@ -14,6 +14,7 @@ import org.nmt4j.train.TrainingRun;
 import org.nmt4j.train.config.ConfigLoader;
 import org.nmt4j.train.config.ExperimentConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,8 +62,12 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--no-progress",
-            description = "No progress bar; log a line every train.log_every steps instead.")
+            description =
+                    "No progress bar; log a line every train.log_every steps instead (the default"
+                            + " when standard error is not a terminal).")
     private boolean noProgress;
+
+    @Mixin private DeviceOption device;
 
     @Override
     public Integer call() throws IOException {
@@ -70,6 +75,9 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UsageException(
                     "give either --config FILE (start a run) or --resume RUN_DIR (continue one)"
                             + (config == null ? "" : ", not both"));
+        }
+        if (device.device != null) {
+            overrides.add("device=" + device.device);
         }
         return config != null ? startNew() : continueRun();
     }

@@ -21,7 +21,7 @@ final class TrainingConsole implements AutoCloseable {
     private final TrainingRun.Options options;
 
     private TrainingConsole(RunDirectory run, boolean progress, PrintWriter err) {
-        boolean bar = progress && System.console() != null;
+        boolean bar = progress && Terminal.stderrIsTerminal();
         StopSignal stop = new StopSignal();
         this.log = RunLog.attach(run.log(), bar);
         this.interrupts = InterruptHandler.install(stop, err);

@@ -9,10 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
+import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.text.io.AtomicFiles;
 import org.nmt4j.translate.InputLines;
+import org.nmt4j.translate.TrainedModel;
 import org.nmt4j.translate.TranslationJob;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,17 +29,31 @@ import picocli.CommandLine.Spec;
  * error with its line number and gives an empty line; a line longer than the model takes is
  * reported and translated in parts split at sentence boundaries. CRLF input is read like LF input;
  * output lines end with LF. With {@code --nbest N} each output line holds the N alternatives
- * separated by tabs. A progress bar (when the input is a file) and a summary go to standard error.
- * An output file is written to a temporary file and renamed at the end.
+ * separated by tabs. The search is the model's own (its run's {@code decode:} section), each option
+ * given overriding one field. Progress (a bar on a terminal when the input is a file, else periodic
+ * log lines) and a summary go to standard error. An output file is written to a temporary file and
+ * renamed at the end.
  */
 @Command(
         name = "translate",
         mixinStandardHelpOptions = true,
         description = "Translate text with a trained model: one output line per input line.")
 public final class TranslateCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(TranslateCommand.class);
+
     @Spec private CommandSpec spec;
 
     @Mixin private DecodingOptions decoding;
+
+    @Mixin private DeviceOption device;
+
+    @Option(
+            names = "--no-progress",
+            description =
+                    "No progress bar; log a progress line every "
+                            + Progress.LOG_EVERY_SECONDS
+                            + " s instead (the default when standard error is not a terminal).")
+    private boolean noProgress;
 
     @Option(
             names = "--input",
@@ -68,14 +85,15 @@ public final class TranslateCommand implements Callable<Integer> {
             throw new UsageException("--input " + in + " is not a file; give a text file or -");
         }
         Path out = output.equals("-") ? null : Path.of(output);
-        Path dir = decoding.modelDirectory();
-        try (TranslatorSession session =
-                TranslatorSession.open(
-                        dir,
-                        decoding.decodeConfig(),
-                        decoding.translatorOptions(attentionDir != null))) {
+        try (TrainedModel model = decoding.open(device.resolveAndLog())) {
+            DecodeConfig decode = decoding.decodeConfig(model.decodeDefaults());
+            LOG.info("search: {}", TrainedModel.describe(decode));
             TranslationJob job =
-                    new TranslationJob(session.translator(), attentionDir, decoding.nbest > 1);
+                    new TranslationJob(
+                            model.translator(
+                                    decode, decoding.translatorOptions(attentionDir != null)),
+                            attentionDir,
+                            decode.nbest() > 1);
             TranslationJob.Summary summary = out == null ? toStdout(job, in) : toFile(job, in, out);
             spec.commandLine().getErr().println("nmt translate: " + summary.describe());
             spec.commandLine().getErr().flush();
@@ -105,12 +123,14 @@ public final class TranslateCommand implements Callable<Integer> {
     private TranslationJob.Summary run(TranslationJob job, Path in, Writer writer)
             throws IOException {
         if (in == null) {
-            return job.run(new InputLines(nonClosing(System.in)), writer, null);
+            try (Progress progress = Progress.lines("translate", -1, !noProgress)) {
+                return job.run(new InputLines(nonClosing(System.in)), writer, progress);
+            }
         }
         long total = InputLines.count(Files.newInputStream(in));
         try (InputLines lines = new InputLines(Files.newInputStream(in));
-                ProgressBar bar = Progress.lines("translate", total)) {
-            return job.run(lines, writer, bar::stepBy);
+                Progress progress = Progress.lines("translate", total, !noProgress)) {
+            return job.run(lines, writer, progress);
         }
     }
 

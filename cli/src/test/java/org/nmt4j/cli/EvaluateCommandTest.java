@@ -53,6 +53,9 @@ class EvaluateCommandTest {
                         test.toString(),
                         "--beam",
                         "2",
+                        "--device",
+                        "cpu",
+                        "--no-progress",
                         "--hypotheses",
                         hyps.toString());
         assertEquals(0, code, err.toString());

@@ -87,6 +87,27 @@ class TrainCommandTest {
     }
 
     @Test
+    void deviceOption_overridesTheConfigsDevice_withTheSameChecks() {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "train",
+                                "--no-progress",
+                                "--config",
+                                DEMO.toString(),
+                                "--set",
+                                "run_dir=" + tmp.resolve("run"),
+                                "--device"));
+        args.add("gpu:999");
+        assertEquals(2, run(args.toArray(new String[0])), err.toString());
+        String message = err.toString().strip();
+        assertTrue(message.startsWith("nmt train: error: "), message);
+        assertTrue(message.contains("device: gpu:999 asked for"), message);
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(!Files.exists(tmp.resolve("run")), "nothing written: " + message);
+    }
+
+    @Test
     void configAndResume_areExclusive_andOneIsRequired() {
         assertEquals(2, run("train"), err.toString());
         assertTrue(err.toString().contains("give either --config FILE"), err.toString());

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +19,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nmt4j.model.LoadedModel;
+import org.nmt4j.model.ModelArtifacts;
+import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.translate.CopyModel;
 import org.nmt4j.translate.NastyInput;
 import picocli.CommandLine;
@@ -141,6 +146,90 @@ class TranslateCommandTest {
                         "--input",
                         input.toString()));
         assertTrue(err.toString().contains("last"), err.toString());
+    }
+
+    @Test
+    void runDirectory_translatesWithTheRunsDecodeSettings_unlessFlagsOverrideThem()
+            throws IOException {
+        Path runDir = dir.resolve("run");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            LoadedModel loaded = ModelArtifacts.load(CopyModel.directory(), manager, null);
+            ModelArtifacts.save(
+                    runDir.resolve("best"),
+                    loaded.model(),
+                    loaded.tokenizer(),
+                    new DecodeConfig(2, 0.6, 1.5, 10, 2),
+                    d -> {});
+        }
+        Path input = Files.writeString(dir.resolve("in.txt"), "the cat sat on the mat.\n");
+        Path output = dir.resolve("out.txt");
+        String[] base = {
+            "translate",
+            "--model",
+            runDir.toString(),
+            "--input",
+            input.toString(),
+            "--output",
+            output.toString()
+        };
+        assertEquals(0, run(base), err.toString());
+        assertEquals(2, lines(output).get(0).split("\t").length, "the run's nbest 2");
+        for (String[] flag : List.of(new String[] {"--nbest", "1"}, new String[] {"--beam", "1"})) {
+            String[] args = java.util.Arrays.copyOf(base, base.length + 2);
+            args[base.length] = flag[0];
+            args[base.length + 1] = flag[1];
+            assertEquals(0, run(args), err.toString());
+            assertEquals(1, lines(output).get(0).split("\t").length, flag[0] + " overrides");
+        }
+    }
+
+    @Test
+    void badOrMissingDevice_isAUsageError_exit2_sayingWhatToUse() {
+        int code = run("translate", "--model", CopyModel.directory().toString(), "--device", "tpu");
+        assertEquals(2, code);
+        assertEquals(
+                "nmt translate: error: --device tpu: expected auto, cpu, gpu or gpu:N, got 'tpu'",
+                err.toString().strip());
+        err.getBuffer().setLength(0);
+        code = run("translate", "--model", CopyModel.directory().toString(), "--device", "gpu:999");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--device gpu:999: gpu:999 asked for"), err.toString());
+        assertTrue(err.toString().contains("use auto or cpu"), err.toString());
+    }
+
+    @Test
+    void startupLog_namesTheEngineItsCapabilitiesAndTheDevice() throws IOException {
+        Path input = Files.writeString(dir.resolve("in.txt"), "the cat sat on the mat.\n");
+        List<String> logged;
+        try (LogCapture log = LogCapture.start()) {
+            assertEquals(
+                    0,
+                    run(
+                            "translate",
+                            "--model",
+                            CopyModel.directory().toString(),
+                            "--device",
+                            "cpu",
+                            "--input",
+                            input.toString(),
+                            "--output",
+                            dir.resolve("out.txt").toString()),
+                    err.toString());
+            logged = log.messages();
+        }
+        String engine =
+                Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion();
+        assertTrue(
+                logged.stream()
+                        .anyMatch(
+                                m ->
+                                        m.startsWith("device cpu() (asked: cpu); engine " + engine)
+                                                && m.contains("capabilities: ")),
+                logged.toString());
+        assertTrue(
+                logged.contains(
+                        "search: beam 4, length_penalty 0.6, max_len_a 1.5, max_len_b 10, nbest 1"),
+                logged.toString());
     }
 
     @Test

@@ -129,6 +129,16 @@ final class ArtifactManifest {
     }
 
     /**
+     * Tells whether the manifest lists a file.
+     *
+     * @param name the file, relative to the directory
+     * @return true when listed
+     */
+    boolean lists(String name) {
+        return digests.containsKey(name);
+    }
+
+    /**
      * Checks every file the manifest lists.
      *
      * @return the files checked, relative to the directory

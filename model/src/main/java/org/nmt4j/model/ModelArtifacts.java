@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.nmt4j.model.search.DecodeConfig;
 
 /**
  * The on-disk model format, the one place that reads and writes it. A model directory (a training
@@ -34,6 +35,8 @@ import java.util.stream.Stream;
  * <pre>
  * model.json          format name + version, ModelConfig, SpecialTokens, file names
  * model.params        every parameter, as DJL's Block.saveParameters writes them
+ * decode.json         optional: the search settings to translate with (beam, length penalty,
+ *                     length limits, n-best); {@link DecodeConfig#DEFAULT} when absent
  * tokenizer.model     the joint SentencePiece model, or
  * source.model, target.model   one per side
  * (other files)       e.g. optimizer state, written by {@link ExtraFiles}; ignored when loading
@@ -61,6 +64,9 @@ public final class ModelArtifacts {
 
     /** The model description's file name. */
     public static final String MODEL_JSON = ArtifactDescriptor.FILE;
+
+    /** The decode settings' file name (optional in a model directory). */
+    public static final String DECODE_JSON = DecodeSettingsFile.FILE;
 
     /** The manifest's file name. */
     public static final String MANIFEST = ArtifactManifest.FILE;
@@ -108,6 +114,28 @@ public final class ModelArtifacts {
     public static void save(
             Path directory, Seq2SeqTransformer model, TokenizerFiles tokenizer, ExtraFiles extras)
             throws IOException {
+        save(directory, model, tokenizer, null, extras);
+    }
+
+    /**
+     * Saves a model, the settings it is to be translated with, and extra files, replacing {@code
+     * directory} atomically: everything is written into a temporary sibling directory, the manifest
+     * last, which is then renamed into place.
+     *
+     * @param directory the model directory to (re)create
+     * @param model the model, initialised
+     * @param tokenizer the SentencePiece model file(s) to copy in
+     * @param decode the decode settings written as {@code decode.json}, or null for none
+     * @param extras writes further files into the directory before the manifest
+     * @throws IOException if anything cannot be written; {@code directory} is then unchanged
+     */
+    public static void save(
+            Path directory,
+            Seq2SeqTransformer model,
+            TokenizerFiles tokenizer,
+            DecodeConfig decode,
+            ExtraFiles extras)
+            throws IOException {
         Path target = directory.toAbsolutePath().normalize();
         for (Path file : new Path[] {tokenizer.source(), tokenizer.target()}) {
             if (!Files.isRegularFile(file)) {
@@ -120,6 +148,9 @@ public final class ModelArtifacts {
         Files.createDirectory(temp);
         try {
             writeContents(temp, model, tokenizer);
+            if (decode != null) {
+                DecodeSettingsFile.write(temp, decode);
+            }
             extras.write(temp);
             ArtifactManifest.write(temp);
             syncAll(temp);
@@ -135,9 +166,11 @@ public final class ModelArtifacts {
      * @param directory the model directory
      * @param manager the manager that will own the parameters
      * @param device where the parameters go, or null for the manager's device
-     * @return the model with its parameters, and its tokenizer files
+     * @return the model with its parameters, its tokenizer files and its decode settings (null when
+     *     the directory has none)
      * @throws ModelArtifactException naming the file when the directory is incomplete, corrupted,
-     *     of an unknown format version, or its parameters do not fit its architecture
+     *     of an unknown format version, its parameters do not fit its architecture, or its decode
+     *     settings are invalid
      */
     public static LoadedModel load(Path directory, NDManager manager, Device device)
             throws ModelArtifactException {
@@ -153,6 +186,7 @@ public final class ModelArtifacts {
                         manifest.verify(d.tokenizer().source()),
                         manifest.verify(d.tokenizer().target()));
         Path parameters = manifest.verify(d.parameters());
+        DecodeConfig decode = readDecode(directory, manifest);
         NDManager owner =
                 device == null || device.equals(manager.getDevice())
                         ? manager
@@ -160,7 +194,17 @@ public final class ModelArtifacts {
         Seq2SeqTransformer model = new Seq2SeqTransformer(d.model(), d.specialTokens());
         model.initialize(owner, DataType.FLOAT32, new Shape(1, 1), new Shape(1, 1));
         loadParameters(directory, d.parameters(), parameters, model, owner);
-        return new LoadedModel(directory, model, tokenizer);
+        return new LoadedModel(directory, model, tokenizer, decode);
+    }
+
+    /** The directory's decode settings, or null when its manifest lists none. */
+    private static DecodeConfig readDecode(Path directory, ArtifactManifest manifest)
+            throws ModelArtifactException {
+        boolean present = Files.exists(directory.resolve(DecodeSettingsFile.FILE));
+        if (!present && !manifest.lists(DecodeSettingsFile.FILE)) {
+            return null;
+        }
+        return DecodeSettingsFile.read(directory, manifest.verify(DecodeSettingsFile.FILE));
     }
 
     /**

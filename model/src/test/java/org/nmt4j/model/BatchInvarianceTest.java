@@ -10,7 +10,7 @@ class BatchInvarianceTest {
 
     @Test
     void sentenceLogits_sameAloneAndInABatchWithLongerAndShorterSentences() {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = TestModels.manager()) {
             Seq2SeqTransformer model = TestModels.model(m, TestModels.config(), 13);
             ParameterStore ps = TestModels.store(m);
             long[] source = {6, 7, 8, 9, 3};

@@ -17,7 +17,7 @@ class CausalityTest {
 
     @Test
     void decoderLogits_upToPositionT_unchangedByLaterTargetTokens() {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = TestModels.manager()) {
             Seq2SeqTransformer model = TestModels.model(m, TestModels.config(), 11);
             ParameterStore ps = TestModels.store(m);
             Memory memory = model.encode(ps, TestModels.ids(m, 0, SOURCE), false);
@@ -39,7 +39,7 @@ class CausalityTest {
 
     @Test
     void causalityCheck_catchesADecoderThatSeesTheFuture() {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = TestModels.manager()) {
             ParameterStore ps = TestModels.store(m);
             MultiHeadAttention attention = new MultiHeadAttention(32, 4, 0f);
             attention.initialize(m, DataType.FLOAT32, new Shape(1, 4, 32));

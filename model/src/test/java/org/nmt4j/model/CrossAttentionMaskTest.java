@@ -29,7 +29,7 @@ class CrossAttentionMaskTest {
     }
 
     private static void assertSourcePadsIgnored(int s, int t) {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = TestModels.manager()) {
             Seq2SeqTransformer model = TestModels.model(m, TestModels.config(), 7);
             ParameterStore ps = TestModels.store(m);
             Random r = new Random(s * 31L + t);
@@ -51,7 +51,7 @@ class CrossAttentionMaskTest {
 
     @Test
     void decoderPaddingMaskInCrossAttention_failsToBroadcast_whenLengthsDiffer() {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = TestModels.manager()) {
             MultiHeadAttention attention = block(m);
             NDArray query = m.randomNormal(new Shape(2, 4, 16));
             NDArray memory = m.randomNormal(new Shape(2, 11, 16));
@@ -66,7 +66,7 @@ class CrossAttentionMaskTest {
 
     @Test
     void decoderPaddingMaskInCrossAttention_isCaughtByTheCheck_whenLengthsAgree() {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = TestModels.manager()) {
             MultiHeadAttention attention = block(m);
             ParameterStore ps = TestModels.store(m);
             NDArray query = m.randomNormal(new Shape(1, 4, 16));

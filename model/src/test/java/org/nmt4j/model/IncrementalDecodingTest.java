@@ -19,7 +19,7 @@ class IncrementalDecodingTest {
     @ParameterizedTest
     @EnumSource(ModelConfig.NormPlacement.class)
     void cachedStepByStepLogits_equalFullPass(ModelConfig.NormPlacement norm) {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = TestModels.manager()) {
             ModelConfig config = TestModels.config(23, norm, ModelConfig.Positions.LEARNED);
             Seq2SeqTransformer model = TestModels.model(m, config, 19);
             ParameterStore ps = TestModels.store(m);
@@ -40,7 +40,7 @@ class IncrementalDecodingTest {
     @EnumSource(ModelConfig.NormPlacement.class)
     void cachedDecoding_afterReorderingRows_equalsFullPassOfReorderedBatch(
             ModelConfig.NormPlacement norm) {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = TestModels.manager()) {
             ModelConfig config = TestModels.config(23, norm, ModelConfig.Positions.SINUSOIDAL);
             Seq2SeqTransformer model = TestModels.model(m, config, 23);
             ParameterStore ps = TestModels.store(m);

@@ -2,6 +2,7 @@ package org.nmt4j.model;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -57,10 +58,11 @@ class LearningTest {
                         ModelConfig.Tying.ALL,
                         ModelConfig.Activation.RELU);
         Seq2SeqTransformer net = new Seq2SeqTransformer(config, SP);
-        try (Model model = Model.newInstance("learning-test")) {
+        try (Model model = Model.newInstance("learning-test", TestModels.device())) {
             model.setBlock(net);
             DefaultTrainingConfig tc =
                     new DefaultTrainingConfig(Loss.l2Loss())
+                            .optDevices(new Device[] {TestModels.device()})
                             .optOptimizer(
                                     Optimizer.adam()
                                             .optLearningRateTracker(Tracker.fixed(2e-3f))

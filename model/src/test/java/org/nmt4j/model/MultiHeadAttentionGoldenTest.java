@@ -32,7 +32,7 @@ class MultiHeadAttentionGoldenTest {
     @Test
     void crossAttention_withSourceMask_matchesIndependentNumpyReference() throws IOException {
         Map<String, float[]> golden = readGolden();
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = TestModels.manager()) {
             MultiHeadAttention attention = new MultiHeadAttention(E, H, 0f);
             attention.initialize(m, DataType.FLOAT32, new Shape(B, T, E));
             set(attention, "query_weight", values(m, new Shape(E, E), 1.0, 0.5));

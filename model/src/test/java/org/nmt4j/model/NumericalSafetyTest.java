@@ -14,7 +14,7 @@ class NumericalSafetyTest {
 
     @Test
     void fullyPaddedSourceRow_givesFiniteStatesLogitsAndAttention() {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = TestModels.manager()) {
             Seq2SeqTransformer model = TestModels.model(m, TestModels.config(), 17);
             ParameterStore ps = TestModels.store(m);
             NDArray source = TestModels.ids(m, 4, new long[] {5, 6, 3}, new long[] {0, 0, 0, 0});
@@ -31,7 +31,7 @@ class NumericalSafetyTest {
 
     @Test
     void lengthOneTarget_givesFiniteLogits() {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = TestModels.manager()) {
             Seq2SeqTransformer model = TestModels.model(m, TestModels.config(), 17);
             ParameterStore ps = TestModels.store(m);
             Memory memory = model.encode(ps, TestModels.ids(m, 0, new long[] {5, 6, 3}), false);
@@ -45,7 +45,7 @@ class NumericalSafetyTest {
 
     @Test
     void fullyMaskedRow_softmaxIsFinite_inFloat16AndFloat32() {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = TestModels.manager()) {
             NDArray keep = m.zeros(new Shape(1, 5), DataType.BOOLEAN);
             for (DataType dtype : new DataType[] {DataType.FLOAT32, DataType.FLOAT16}) {
                 NDArray bias = Masks.crossAttentionBias(keep, dtype);
@@ -59,7 +59,7 @@ class NumericalSafetyTest {
 
     @Test
     void maskedKeyNextToARealKey_getsExactlyZeroProbability_inFloat16() {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = TestModels.manager()) {
             NDArray keep = m.create(new boolean[] {true, false, false}, new Shape(1, 3));
             NDArray bias = Masks.crossAttentionBias(keep, DataType.FLOAT16);
             NDArray scores =

@@ -34,7 +34,7 @@ class PaddingInvarianceTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void encoderAndDecoder_atRealPositions_unchangedByExtraPadding(Variant v) {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = TestModels.manager()) {
             Seq2SeqTransformer model = TestModels.model(m, v.config, 3);
             ParameterStore ps = TestModels.store(m);
             Pass tight = Pass.run(model, ps, TestModels.ids(m, 0, SOURCE), target(m, 0));
@@ -46,7 +46,7 @@ class PaddingInvarianceTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void encoderAndDecoder_atRealPositions_unchangedWhenSourceIsLeftPadded(Variant v) {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = TestModels.manager()) {
             Seq2SeqTransformer model = TestModels.model(m, v.config, 4);
             ParameterStore ps = TestModels.store(m);
             Pass right = Pass.run(model, ps, TestModels.ids(m, 9, SOURCE), target(m, 0));
@@ -64,7 +64,7 @@ class PaddingInvarianceTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void decoderLogits_atRealPositions_unchangedWhenPositionsAfterTheTargetHoldOtherIds(Variant v) {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = TestModels.manager()) {
             Seq2SeqTransformer model = TestModels.model(m, v.config, 5);
             ParameterStore ps = TestModels.store(m);
             NDArray source = TestModels.ids(m, 0, SOURCE);
@@ -81,7 +81,7 @@ class PaddingInvarianceTest {
 
     @Test
     void selfAttention_atRealPositions_unchangedWhenMaskedPositionsHoldOtherVectors() {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = TestModels.manager()) {
             MultiHeadAttention attention = new MultiHeadAttention(16, 4, 0f);
             attention.initialize(m, DataType.FLOAT32, new Shape(1, 6, 16));
             ParameterStore ps = TestModels.store(m);

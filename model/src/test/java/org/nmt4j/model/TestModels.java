@@ -1,5 +1,6 @@
 package org.nmt4j.model;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -8,11 +9,40 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import org.nmt4j.text.SpecialTokens;
 
-/** Builds small seeded models and id tensors for tests. */
+/**
+ * Builds small seeded models and id tensors for tests, on the device of the system property {@code
+ * nmt.test.device} ({@code cpu}, the default; {@code gpu}; {@code gpu:N}), so that the mask
+ * regression suite can run on a GPU: {@code ./mvnw -Dnmt.gpu -DskipTests=false
+ * -Dnmt.test.device=gpu -pl model -am test} (bench/gpu/run.sh).
+ */
 final class TestModels {
     static final SpecialTokens SPECIAL = SpecialTokens.DEFAULT;
 
+    /** The system property naming the tests' device. */
+    static final String DEVICE_PROPERTY = "nmt.test.device";
+
     private TestModels() {}
+
+    /** The device the tests run on: {@code nmt.test.device}, the CPU by default. */
+    static Device device() {
+        String spec = System.getProperty(DEVICE_PROPERTY, "cpu").strip();
+        if (spec.equals("cpu")) {
+            return Device.cpu();
+        }
+        if (spec.equals("gpu")) {
+            return Device.gpu(0);
+        }
+        if (spec.matches("gpu:[0-9]+")) {
+            return Device.gpu(Integer.parseInt(spec.substring(4)));
+        }
+        throw new IllegalArgumentException(
+                DEVICE_PROPERTY + " must be cpu, gpu or gpu:N, got '" + spec + "'");
+    }
+
+    /** A base manager on the tests' device. */
+    static NDManager manager() {
+        return NDManager.newBaseManager(device());
+    }
 
     static ModelConfig config(
             int vocab, ModelConfig.NormPlacement norm, ModelConfig.Positions positions) {

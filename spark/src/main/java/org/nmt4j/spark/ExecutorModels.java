@@ -1,18 +1,14 @@
 package org.nmt4j.spark;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
-import org.nmt4j.data.tokenizer.Tokenizers;
-import org.nmt4j.model.LoadedModel;
-import org.nmt4j.model.ModelArtifacts;
-import org.nmt4j.model.TokenizerFiles;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.translate.SentenceTranslator;
+import org.nmt4j.translate.TrainedModel;
 import org.nmt4j.translate.TranslatorOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * loads anew. A JVM shutdown hook calls it, so an executor closes its models when it ends, and the
  * driver calls it after a local-mode job (where the driver's JVM is the executor).
  *
- * <p>This is the one place that loads a model, exactly as {@code ./nmt translate} does (model
- * directory, its tokenizers, a {@link SentenceTranslator}).
+ * <p>This is the one place that loads a model, with {@link TrainedModel#open(Path, Device)}, as
+ * {@code ./nmt translate} does. (A {@code TrainedModel} could serve several threads; one per slot
+ * keeps tasks from sharing anything.)
  */
 public final class ExecutorModels implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorModels.class);
@@ -93,7 +90,7 @@ public final class ExecutorModels implements AutoCloseable {
     }
 
     private synchronized void giveBack(Key key, Model model) {
-        if (model.generation != generation) {
+        if (model.generation() != generation) {
             model.close();
         } else {
             idle.computeIfAbsent(key, k -> new ArrayDeque<>()).push(model);
@@ -132,6 +129,18 @@ public final class ExecutorModels implements AutoCloseable {
         }
 
         /**
+         * Returns the leased model, for this task's thread until the lease is closed.
+         *
+         * @return the model
+         */
+        public TrainedModel model() {
+            if (model == null) {
+                throw new IllegalStateException("the lease was given back");
+            }
+            return model.model();
+        }
+
+        /**
          * Builds a translator over the leased model (cheap: the model is already loaded).
          *
          * @param decode the search settings
@@ -139,11 +148,7 @@ public final class ExecutorModels implements AutoCloseable {
          * @return the translator, for this task's thread only
          */
         public SentenceTranslator translator(DecodeConfig decode, TranslatorOptions options) {
-            if (model == null) {
-                throw new IllegalStateException("the lease was given back");
-            }
-            return new SentenceTranslator(
-                    model.loaded.model(), model.manager, model.tokenizers, decode, options);
+            return model().translator(decode, options);
         }
 
         @Override
@@ -157,45 +162,15 @@ public final class ExecutorModels implements AutoCloseable {
 
     private record Key(Path dir, Device device) {}
 
-    /** A loaded model: its parameters' manager, the model and its tokenizers. */
-    private static final class Model implements AutoCloseable {
-        private final NDManager manager;
-        private final LoadedModel loaded;
-        private final Tokenizers tokenizers;
-        private final int generation;
-
-        private Model(
-                NDManager manager, LoadedModel loaded, Tokenizers tokenizers, int generation) {
-            this.manager = manager;
-            this.loaded = loaded;
-            this.tokenizers = tokenizers;
-            this.generation = generation;
-        }
-
+    /** A loaded model and the pool generation it belongs to. */
+    private record Model(TrainedModel model, int generation) implements AutoCloseable {
         static Model load(Path dir, Device device, int generation) throws IOException {
-            NDManager manager = NDManager.newBaseManager(device);
-            Tokenizers tokenizers = null;
-            try {
-                LoadedModel loaded = ModelArtifacts.load(dir, manager, null);
-                TokenizerFiles files = loaded.tokenizer();
-                tokenizers =
-                        files.joint()
-                                ? Tokenizers.joint(files.source())
-                                : Tokenizers.separate(files.source(), files.target());
-                return new Model(manager, loaded, tokenizers, generation);
-            } catch (IOException | RuntimeException e) {
-                if (tokenizers != null) {
-                    tokenizers.close();
-                }
-                manager.close();
-                throw e;
-            }
+            return new Model(TrainedModel.open(dir, device), generation);
         }
 
         @Override
         public void close() {
-            tokenizers.close();
-            manager.close();
+            model.close();
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.nmt4j.spark;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -9,7 +8,9 @@ import org.apache.spark.SparkEnv;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
+import org.nmt4j.model.Devices;
 import org.nmt4j.translate.ModelLocator;
+import org.nmt4j.translate.ModelNotFoundException;
 
 /**
  * Resolves, on an executor, what the driver could only name: the model directory and the device.
@@ -24,9 +25,9 @@ final class ExecutorSide {
      *
      * @param settings the job settings
      * @return the model directory to load
-     * @throws IllegalArgumentException with a one-line message when there is none
+     * @throws ModelNotFoundException with a one-line message when there is none
      */
-    static Path modelDirectory(JobSettings settings) {
+    static Path modelDirectory(JobSettings settings) throws ModelNotFoundException {
         Path model = Path.of(settings.model());
         if (!model.isAbsolute()) {
             Path unpacked = Path.of(SparkFiles.getRootDirectory()).resolve(model);
@@ -35,7 +36,7 @@ final class ExecutorSide {
             }
         }
         if (!Files.isDirectory(model)) {
-            throw new IllegalArgumentException(
+            throw new ModelNotFoundException(
                     "--model "
                             + settings.model()
                             + " is not a directory on executor "
@@ -52,32 +53,24 @@ final class ExecutorSide {
     }
 
     /**
-     * Resolves {@code --device}: {@code cpu}; {@code gpu:N}; {@code gpu} is the GPU Spark assigned
-     * to the task (resource {@code gpu}), else GPU 0; {@code auto} is that GPU, else GPU 0 when the
-     * engine sees one, else the CPU.
+     * Resolves {@code --device} as every verb does ({@link Devices#resolve(String)}), except that
+     * {@code gpu} and {@code auto} take the GPU Spark assigned to the task (resource {@code gpu})
+     * when there is one.
      *
      * @param spec the {@code --device} value
      * @return the device
+     * @throws IllegalArgumentException when the device is not available on this executor
      */
     static Device device(String spec) {
-        if (spec.equals("cpu")) {
-            return Device.cpu();
-        }
-        if (spec.startsWith("gpu:")) {
-            return Device.gpu(Integer.parseInt(spec.substring(4)));
-        }
         TaskContext task = TaskContext.get();
-        if (task != null) {
+        if (task != null && (spec.equals("gpu") || spec.equals("auto"))) {
             Map<String, ResourceInformation> resources = task.resourcesJMap();
             ResourceInformation gpu = resources.get("gpu");
             if (gpu != null && gpu.addresses().length > 0) {
-                return Device.gpu(Integer.parseInt(gpu.addresses()[0]));
+                return Devices.resolve("gpu:" + gpu.addresses()[0]);
             }
         }
-        if (spec.equals("gpu") || Engine.getInstance().getGpuCount() > 0) {
-            return Device.gpu(0);
-        }
-        return Device.cpu();
+        return Devices.resolve(spec);
     }
 
     /**

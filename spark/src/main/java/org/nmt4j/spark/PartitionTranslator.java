@@ -31,6 +31,14 @@ public final class PartitionTranslator implements Iterator<String> {
     /** The most reports a split keeps (the counts stay exact). */
     public static final int MAX_REPORTS = 100;
 
+    /**
+     * A translator and how its output lines are written.
+     *
+     * @param translator the translator
+     * @param nbest true to write every alternative, tab-separated (its n-best is above 1)
+     */
+    public record Ready(SentenceTranslator translator, boolean nbest) {}
+
     /** Gives the translator when it is first needed. */
     @FunctionalInterface
     public interface TranslatorSource {
@@ -40,7 +48,7 @@ public final class PartitionTranslator implements Iterator<String> {
          * @return the translator
          * @throws IOException if the model cannot be loaded
          */
-        SentenceTranslator get() throws IOException;
+        Ready get() throws IOException;
     }
 
     /** What a split held, handed over when its last line has been produced. */
@@ -48,7 +56,6 @@ public final class PartitionTranslator implements Iterator<String> {
 
     private final SplitLineReader reader;
     private final TranslatorSource translator;
-    private final boolean nbest;
     private final JobCounters counters;
     private final Consumer<Tally> onEnd;
     private final ArrayDeque<String> ready = new ArrayDeque<>();
@@ -62,19 +69,16 @@ public final class PartitionTranslator implements Iterator<String> {
      *
      * @param reader the split's lines
      * @param translator gives the translator when first needed
-     * @param nbest true to write every alternative, tab-separated
      * @param counters where counts go
      * @param onEnd told once, after the last line
      */
     public PartitionTranslator(
             SplitLineReader reader,
             TranslatorSource translator,
-            boolean nbest,
             JobCounters counters,
             Consumer<Tally> onEnd) {
         this.reader = reader;
         this.translator = translator;
-        this.nbest = nbest;
         this.counters = counters;
         this.onEnd = onEnd;
     }
@@ -118,8 +122,12 @@ public final class PartitionTranslator implements Iterator<String> {
             onEnd.accept(new Tally(lines, reports, moreReports));
             return;
         }
+        Ready current = anyText ? translator.get() : null;
         List<Translation> translations =
-                anyText ? translator.get().translate(texts, first, new Listener()) : null;
+                current == null
+                        ? null
+                        : current.translator().translate(texts, first, new Listener());
+        boolean nbest = current != null && current.nbest();
         long source = 0;
         long target = 0;
         for (int i = 0; i < texts.size(); i++) {

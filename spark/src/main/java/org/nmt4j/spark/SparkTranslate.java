@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nmt4j.translate.ModelLocator;
+import org.nmt4j.translate.ModelNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -69,38 +70,35 @@ public final class SparkTranslate implements Callable<Integer> {
 
     @Option(
             names = "--beam",
-            defaultValue = "4",
             paramLabel = "K",
-            description = "Beam size; 1 is greedy search (default: ${DEFAULT-VALUE}).")
-    int beam;
+            description = "Beam size; 1 is greedy search (default: the model's, else 4).")
+    Integer beam;
 
     @Option(
             names = "--nbest",
-            defaultValue = "1",
             paramLabel = "N",
-            description = "Hypotheses per line, tab-separated (default: ${DEFAULT-VALUE}).")
-    int nbest;
+            description =
+                    "Hypotheses per line, tab-separated (default: the model's, at most the beam,"
+                            + " else 1).")
+    Integer nbest;
 
     @Option(
             names = "--length-penalty",
-            defaultValue = "0.6",
             paramLabel = "ALPHA",
-            description = "GNMT length penalty exponent (default: ${DEFAULT-VALUE}).")
-    double lengthPenalty;
+            description = "GNMT length penalty exponent (default: the model's, else 0.6).")
+    Double lengthPenalty;
 
     @Option(
             names = "--max-len-a",
-            defaultValue = "1.5",
             paramLabel = "A",
-            description = "Output length limit a*S+b (default a: ${DEFAULT-VALUE}).")
-    double maxLenA;
+            description = "Output length limit a*S+b (default: the model's, else a=1.5).")
+    Double maxLenA;
 
     @Option(
             names = "--max-len-b",
-            defaultValue = "10",
             paramLabel = "B",
-            description = "See --max-len-a (default b: ${DEFAULT-VALUE}).")
-    int maxLenB;
+            description = "See --max-len-a (default: the model's, else b=10).")
+    Integer maxLenB;
 
     @Option(
             names = "--batch-tokens",
@@ -193,7 +191,7 @@ public final class SparkTranslate implements Callable<Integer> {
         if (Files.isDirectory(dir)) {
             try {
                 ModelLocator.resolve(dir, checkpoint);
-            } catch (IllegalArgumentException e) {
+            } catch (ModelNotFoundException e) {
                 throw new UsageError(e.getMessage());
             }
         } else {

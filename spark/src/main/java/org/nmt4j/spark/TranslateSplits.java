@@ -8,7 +8,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.TaskCompletionListener;
-import org.nmt4j.translate.SentenceTranslator;
+import org.nmt4j.model.search.DecodeConfig;
 
 /**
  * The task: translates the one {@link TextSplit} of its partition into that partition's output
@@ -51,7 +51,6 @@ final class TranslateSplits implements FlatMapFunction<Iterator<TextSplit>, Stri
         return new PartitionTranslator(
                 reader,
                 slot::translator,
-                settings.nbest() > 1,
                 counters,
                 tally ->
                         counters.splits.add(
@@ -68,23 +67,26 @@ final class TranslateSplits implements FlatMapFunction<Iterator<TextSplit>, Stri
     private static final class Slot {
         private final JobSettings settings;
         private ExecutorModels.Lease lease;
-        private SentenceTranslator translator;
+        private PartitionTranslator.Ready ready;
 
         Slot(JobSettings settings) {
             this.settings = settings;
         }
 
-        SentenceTranslator translator() throws IOException {
-            if (translator == null) {
+        PartitionTranslator.Ready translator() throws IOException {
+            if (ready == null) {
                 lease =
                         ExecutorModels.shared()
                                 .lease(
                                         ExecutorSide.modelDirectory(settings),
                                         ExecutorSide.device(settings.device()));
-                translator =
-                        lease.translator(settings.decodeConfig(), settings.translatorOptions());
+                DecodeConfig decode = settings.decodeConfig(lease.model().decodeDefaults());
+                ready =
+                        new PartitionTranslator.Ready(
+                                lease.translator(decode, settings.translatorOptions()),
+                                decode.nbest() > 1);
             }
-            return translator;
+            return ready;
         }
 
         void close() {

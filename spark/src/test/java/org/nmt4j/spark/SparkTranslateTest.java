@@ -59,12 +59,11 @@ class SparkTranslateTest {
         List<String> expected;
         try (ExecutorModels models = new ExecutorModels();
                 ExecutorModels.Lease lease = models.lease(CopyModel.directory(), Device.cpu())) {
+            DecodeConfig beam1 =
+                    new JobSettings("m", null, "cpu", 1, null, null, null, null, 4000)
+                            .decodeConfig(lease.model().decodeDefaults());
             expected =
-                    lease
-                            .translator(
-                                    new DecodeConfig(1, 0.6, 1.5, 10), TranslatorOptions.DEFAULT)
-                            .translate(sentences)
-                            .stream()
+                    lease.translator(beam1, TranslatorOptions.DEFAULT).translate(sentences).stream()
                             .map(Translation::text)
                             .toList();
         }
@@ -107,7 +106,9 @@ class SparkTranslateTest {
                         "--device",
                         "tpu");
         assertEquals(2, device.exit());
-        assertTrue(device.err().contains("--device must be auto, cpu, gpu or gpu:N"), device.err());
+        assertTrue(
+                device.err().contains("--device: expected auto, cpu, gpu or gpu:N, got 'tpu'"),
+                device.err());
         Run nbest =
                 run(
                         "--master",

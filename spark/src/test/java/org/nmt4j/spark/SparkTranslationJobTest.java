@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
+import ai.djl.Device;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -25,13 +25,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nmt4j.data.tokenizer.Tokenizers;
-import org.nmt4j.model.LoadedModel;
-import org.nmt4j.model.ModelArtifacts;
+import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.translate.CopyModel;
 import org.nmt4j.translate.InputLines;
 import org.nmt4j.translate.NastyInput;
 import org.nmt4j.translate.SentenceTranslator;
+import org.nmt4j.translate.TrainedModel;
 import org.nmt4j.translate.TranslationJob;
 
 /**
@@ -77,31 +76,26 @@ class SparkTranslationJobTest {
         ExecutorModels.shared().close();
     }
 
-    /** {@code ./nmt translate} on each file with the same settings, outputs concatenated. */
+    /**
+     * {@code ./nmt translate}'s code path (TrainedModel, its decode settings with the options
+     * given, TranslationJob over InputLines) on each file, outputs concatenated.
+     */
     private static void translateLikeTheCommandLine() throws IOException {
         StringWriter out = new StringWriter();
         long[] totals = new long[5];
-        try (NDManager manager = NDManager.newBaseManager()) {
-            LoadedModel loaded = ModelArtifacts.load(CopyModel.directory(), manager, null);
-            try (Tokenizers tokenizers = CopyModel.tokenizers(loaded)) {
-                SentenceTranslator translator =
-                        new SentenceTranslator(
-                                loaded.model(),
-                                manager,
-                                tokenizers,
-                                SETTINGS.decodeConfig(),
-                                SETTINGS.translatorOptions());
-                for (String name : AwkwardCorpus.FILES) {
-                    try (InputLines lines =
-                            new InputLines(Files.newInputStream(input.resolve(name)))) {
-                        TranslationJob.Summary s =
-                                new TranslationJob(translator, null, false).run(lines, out, null);
-                        totals[0] += s.lines();
-                        totals[1] += s.sourceTokens();
-                        totals[2] += s.targetTokens();
-                        totals[3] += s.invalidUtf8();
-                        totals[4] += s.splitLines();
-                    }
+        try (TrainedModel model = TrainedModel.open(CopyModel.directory(), Device.cpu())) {
+            DecodeConfig decode = SETTINGS.decodeConfig(model.decodeDefaults());
+            SentenceTranslator translator = model.translator(decode, SETTINGS.translatorOptions());
+            for (String name : AwkwardCorpus.FILES) {
+                try (InputLines lines = new InputLines(Files.newInputStream(input.resolve(name)))) {
+                    TranslationJob.Summary s =
+                            new TranslationJob(translator, null, decode.nbest() > 1)
+                                    .run(lines, out, null);
+                    totals[0] += s.lines();
+                    totals[1] += s.sourceTokens();
+                    totals[2] += s.targetTokens();
+                    totals[3] += s.invalidUtf8();
+                    totals[4] += s.splitLines();
                 }
             }
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.nmt4j.model.ModelArtifacts;
+import org.nmt4j.model.RunLayout;
 import org.nmt4j.model.TokenizerFiles;
 import org.nmt4j.text.io.AtomicFiles;
 import org.nmt4j.train.config.ConfigLoader;
@@ -49,9 +50,9 @@ public final class RunDirectory {
                     CURVES,
                     LOG,
                     "data",
-                    "checkpoints",
-                    "last",
-                    "best",
+                    RunLayout.CHECKPOINTS,
+                    RunLayout.LAST,
+                    RunLayout.BEST,
                     ModelArtifacts.JOINT_TOKENIZER,
                     ModelArtifacts.SOURCE_TOKENIZER,
                     ModelArtifacts.TARGET_TOKENIZER);
@@ -246,7 +247,7 @@ public final class RunDirectory {
      * @return {@code RUN_DIR/best}
      */
     public Path best() {
-        return dir.resolve("best");
+        return RunLayout.best(dir);
     }
 
     /**
@@ -255,6 +256,6 @@ public final class RunDirectory {
      * @return {@code RUN_DIR/last}
      */
     public Path last() {
-        return dir.resolve("last");
+        return RunLayout.last(dir);
     }
 }

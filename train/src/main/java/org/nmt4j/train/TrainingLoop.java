@@ -1,72 +1,67 @@
 package org.nmt4j.train;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.nn.ParameterList;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.nmt4j.data.batch.BatchBuilder;
 import org.nmt4j.data.batch.Batcher;
 import org.nmt4j.data.batch.EpochPlan;
 import org.nmt4j.data.batch.TokenBatch;
 import org.nmt4j.data.batch.TokenizedCorpus;
-import org.nmt4j.model.Memory;
-import org.nmt4j.model.NativeScalars;
+import org.nmt4j.model.GpuMemory;
 import org.nmt4j.model.Seq2SeqTransformer;
 import org.nmt4j.train.checkpoint.TrainingState;
 import org.nmt4j.train.config.TrainConfig;
 import org.nmt4j.train.loss.LabelSmoothedCrossEntropy;
 import org.nmt4j.train.optim.AdamW;
-import org.nmt4j.train.optim.GradientClipper;
-import org.nmt4j.train.optim.Gradients;
+import org.nmt4j.train.precision.FullPrecision;
+import org.nmt4j.train.precision.StepPrecision;
 import org.nmt4j.train.schedule.InverseSqrtSchedule;
 
 /**
  * The training loop. It does no I/O itself: validation, checkpoints and reporting are hooks.
  *
  * <p>One optimiser step takes {@code train.accumulation} batches of the current epoch (fewer at the
- * end of an epoch; a step never spans two epochs). For each batch, in its own sub-manager and
- * {@link NDScope} (nothing of a step outlives it): dropout is reseeded from {@code (seed, epoch,
- * batch)}, the teacher-forced forward pass gives logits (B,T,V), the label-smoothed loss sum over
- * non-pad targets is divided by the non-pad target tokens of the whole step and back-propagated
- * (gradients add up over the batches). Then the global gradient norm is clipped, and Adam updates
- * the parameters with the inverse-square-root learning rate of the step. A step whose loss or
- * gradient norm is NaN or infinite is skipped (gradients zeroed, no update; see {@link
- * NonFiniteGuard}).
+ * end of an epoch; a step never spans two epochs). {@link StepGradients} runs each batch in its own
+ * sub-manager and {@link NDScope} (nothing of a step outlives it) and accumulates the loss on the
+ * device; the loss and the squared gradient norm are read back once per step. Then the global
+ * gradient norm is clipped and Adam updates the parameters with the inverse-square-root learning
+ * rate of the step, both inside the optimiser's update (no scalar is copied to the device). A step
+ * whose loss or gradient norm is NaN or infinite is skipped (gradients zeroed, no update; see
+ * {@link NonFiniteGuard}); in fp16 such a step lowers the loss scale instead ({@link
+ * StepPrecision}).
  *
- * <p>Every {@code validate_every} steps the dev set is measured; a better dev BLEU marks the next
- * checkpoint as the best, and {@code patience} validations without one stop the run. Checkpoints
- * are written every {@code checkpoint_every} steps, after a new best, and at the end. The run ends
- * at {@code max_steps}, {@code max_epochs} or {@code max_minutes} of training time, by early
- * stopping, or when a stop is requested (after the current step).
+ * <p>Every {@code validate_every} steps the dev set is measured (and on a GPU PyTorch's memory
+ * cache released); a better dev BLEU marks the next checkpoint as the best, and {@code patience}
+ * validations without one stop the run. Checkpoints are written every {@code checkpoint_every}
+ * steps, after a new best, and at the end. The run ends at {@code max_steps}, {@code max_epochs} or
+ * {@code max_minutes} of training time, by early stopping, or when a stop is requested (after the
+ * current step).
  *
  * <p>Shapes: B batch, S source length, T target length, V target vocabulary.
  */
 public final class TrainingLoop {
-    private final Seq2SeqTransformer model;
     private final NDManager manager;
-    private final ParameterStore ps;
-    private final ParameterList params;
     private final AdamW optimizer;
     private final TrainConfig train;
     private final Data data;
     private final Hooks hooks;
     private final InverseSqrtSchedule schedule;
-    private final BatchLoss loss;
+    private final StepPrecision precision;
+    private final StepGradients gradients;
     private final NonFiniteGuard guard;
     private final IntervalMeter meter = new IntervalMeter();
 
     private LoopPosition at;
     private EpochPlan plan;
     private boolean earlyStop;
+    private long skippedSteps;
     private ValidationResult lastValidation;
 
     /**
@@ -110,10 +105,32 @@ public final class TrainingLoop {
             TrainConfig train,
             Data data,
             Hooks hooks) {
-        this(model, manager, optimizer, train, data, hooks, null);
+        this(model, manager, optimizer, train, data, hooks, null, null);
     }
 
-    /** As the public constructor, with another loss (tests inject non-finite losses). */
+    /**
+     * Creates a loop that trains in a given precision.
+     *
+     * @param model the model, initialised, its parameters owned by {@code manager}
+     * @param manager the manager of the parameters, on the training device
+     * @param optimizer the optimiser (with restored state when resuming)
+     * @param train the training settings
+     * @param data the training data
+     * @param hooks validation, checkpoints, listeners and the stop signal
+     * @param precision float32, or fp16 with its loss scaler (closed by the caller)
+     */
+    public TrainingLoop(
+            Seq2SeqTransformer model,
+            NDManager manager,
+            AdamW optimizer,
+            TrainConfig train,
+            Data data,
+            Hooks hooks,
+            StepPrecision precision) {
+        this(model, manager, optimizer, train, data, hooks, null, precision);
+    }
+
+    /** As the public constructors, with another loss (tests inject non-finite losses). */
     TrainingLoop(
             Seq2SeqTransformer model,
             NDManager manager,
@@ -121,22 +138,30 @@ public final class TrainingLoop {
             TrainConfig train,
             Data data,
             Hooks hooks,
-            BatchLoss loss) {
-        this.model = model;
+            BatchLoss loss,
+            StepPrecision precision) {
         this.manager = manager;
-        this.ps = new ParameterStore(manager, false);
-        this.params = model.getParameters();
         this.optimizer = optimizer;
         this.train = train;
         this.data = data;
         this.hooks = hooks;
         this.schedule = InverseSqrtSchedule.from(train, model.config().modelSize());
-        this.loss =
+        this.precision =
+                precision != null ? precision : new FullPrecision(manager, model.getParameters());
+        BatchLoss batchLoss =
                 loss != null
                         ? loss
                         : new LabelSmoothedCrossEntropy(
                                         train.labelSmoothing(), model.special().pad())
                                 ::sums;
+        this.gradients =
+                new StepGradients(
+                        model,
+                        manager,
+                        this.precision,
+                        batchLoss,
+                        new StepGradients.OutOfMemoryAdvice(
+                                data.batcher().batchTokens(), train.accumulation()));
         this.guard = new NonFiniteGuard(train.maxNonFiniteLosses());
     }
 
@@ -181,7 +206,7 @@ public final class TrainingLoop {
             checkpoint(best);
         }
         TrainingOutcome outcome =
-                new TrainingOutcome(reason, at.snapshot(), lastValidation, guard.skipped());
+                new TrainingOutcome(reason, at.snapshot(), lastValidation, skippedSteps);
         hooks.listener().finished(outcome);
         return outcome;
     }
@@ -226,33 +251,57 @@ public final class TrainingLoop {
         for (int k = 0; k < count; k++) {
             batches.add(data.builder().build(data.corpus(), plan.batch(from + k)));
         }
-        GroupResult r = forwardBackward(batches, from);
-        String problem = r.problem;
-        double norm = Double.NaN;
-        if (problem == null) {
-            norm = GradientClipper.clipGlobalNorm(params, train.clipNorm());
-            problem = Double.isFinite(norm) ? null : "gradient norm " + norm;
+        StepGradients.Sums r = gradients.compute(batches, at.seed, at.epoch, from);
+        double scale = precision.lossScale();
+        double norm = Math.sqrt(r.squares()) / scale;
+        String problem = null;
+        if (!Double.isFinite(r.loss())) {
+            problem = "loss " + r.loss();
+        } else if (!Double.isFinite(norm)) {
+            problem = "gradient norm " + norm;
         }
+        float factor = gradientFactor(norm, scale);
+        Optional<String> absorbed = recordFiniteness(problem == null);
         int epoch = at.epoch;
         at.advance(count, plan.size());
         if (problem != null) {
-            Gradients.zero(params);
+            precision.discardGradients();
             at.trainingSeconds += (System.nanoTime() - t0) / 1e9;
-            skip(problem, epoch, from, count);
+            skip(problem, absorbed, epoch, from, count);
             return false;
         }
         guard.finite();
         double lr = schedule.learningRate(at.step + 1);
-        optimizer.step(params, lr);
+        precision.update(optimizer, lr, factor);
         double seconds = (System.nanoTime() - t0) / 1e9;
         at.step++;
         at.trainingSeconds += seconds;
-        at.targetTokens += r.targetTokens;
+        at.targetTokens += r.targetTokens();
         report(r, epoch, lr, norm, seconds);
         return true;
     }
 
-    private void skip(String problem, int epoch, int from, int count) {
+    /**
+     * The factor the gradients (as they are, scaled by the loss scale) are multiplied by: the
+     * inverse of the loss scale, and global-norm clipping as {@code torch.nn.utils.clip_grad_norm_}
+     * does it ({@code clip_norm / (norm + 1e-6)} when the norm of the unscaled gradients exceeds
+     * {@code clip_norm}).
+     */
+    private float gradientFactor(double norm, double scale) {
+        double clip = train.clipNorm();
+        double factor = clip > 0 && norm > clip ? (float) (clip / (norm + 1e-6)) : 1.0;
+        return (float) (factor / scale);
+    }
+
+    private Optional<String> recordFiniteness(boolean finite) {
+        try {
+            return precision.recordFiniteness(finite);
+        } catch (ArithmeticException e) {
+            throw new TrainingException(e.getMessage(), e);
+        }
+    }
+
+    private void skip(String problem, Optional<String> absorbed, int epoch, int from, int count) {
         String what =
                 String.format(
                         Locale.ROOT,
@@ -263,11 +312,16 @@ public final class TrainingLoop {
                         from,
                         from + count - 1);
         meter.skipped++;
+        skippedSteps++;
+        if (absorbed.isPresent()) {
+            hooks.listener().skipped(at.step, what + "; " + absorbed.get());
+            return;
+        }
         hooks.listener().skipped(at.step, what);
         guard.nonFinite(what);
     }
 
-    private void report(GroupResult r, int epoch, double lr, double norm, double seconds) {
+    private void report(StepGradients.Sums r, int epoch, double lr, double norm, double seconds) {
         int batches = plan.size();
         long inEpoch = at.epoch == epoch ? at.batchInEpoch : batches;
         StepReport report =
@@ -276,11 +330,11 @@ public final class TrainingLoop {
                         epoch,
                         inEpoch,
                         batches,
-                        r.lossSum / r.targetTokens,
+                        r.loss() / r.targetTokens(),
                         lr,
                         norm,
-                        r.tokens,
-                        r.targetTokens,
+                        r.tokens(),
+                        r.targetTokens(),
                         seconds,
                         at.trainingSeconds);
         hooks.listener().stepped(report);
@@ -290,61 +344,21 @@ public final class TrainingLoop {
         }
     }
 
-    /** The sums of one group of batches, or the first non-finite loss. */
-    private record GroupResult(double lossSum, long targetTokens, long tokens, String problem) {}
-
-    private GroupResult forwardBackward(List<TokenBatch> batches, int from) {
-        long targetTokens = 0;
-        long tokens = 0;
-        for (TokenBatch b : batches) {
-            targetTokens += b.realTargetTokens();
-            tokens += b.realSourceTokens() + b.realTargetTokens();
-        }
-        double lossSum = 0;
-        for (int k = 0; k < batches.size(); k++) {
-            Engine.getInstance().setRandomSeed(RandomStreams.batch(at.seed, at.epoch, from + k));
-            double value = backward(batches.get(k), targetTokens);
-            if (!Double.isFinite(value)) {
-                return new GroupResult(0, targetTokens, tokens, "loss " + value);
-            }
-            lossSum += value;
-        }
-        return new GroupResult(lossSum, targetTokens, tokens, null);
-    }
-
-    /** Forward and backward of one batch; returns its loss sum (not back-propagated if NaN). */
-    private double backward(TokenBatch batch, long stepTargetTokens) {
-        try (NDManager sub = manager.newSubManager();
-                NDScope scope = new NDScope();
-                GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            scope.suppressNotUsedWarning();
-            TokenBatch.Tensors t = batch.toArrays(sub);
-            Memory memory = model.encode(ps, t.source(), true);
-            NDArray logits = model.decode(ps, memory, t.targetIn(), null, true).logits();
-            LabelSmoothedCrossEntropy.Sums sums = loss.sums(logits, t.labels());
-            double value = sums.loss().getFloat();
-            if (Double.isFinite(value)) {
-                // a native scalar, not div(Number): see NativeScalars
-                NDArray tokens = NativeScalars.of(sub, stepTargetTokens, sums.loss().getDataType());
-                gc.backward(sums.loss().div(tokens));
-            }
-            return value;
-        } catch (RuntimeException | OutOfMemoryError e) {
-            if (OutOfMemory.is(e)) {
-                throw OutOfMemory.advice(
-                        e,
-                        manager.getDevice(),
-                        batch,
-                        data.batcher().batchTokens(),
-                        train.accumulation());
-            }
-            throw e;
-        }
+    /**
+     * Returns how many times the loop has read values back from the device: one per optimiser step
+     * (skipped steps included), whatever {@code train.accumulation} is.
+     *
+     * @return the count
+     */
+    long hostReads() {
+        return gradients.hostReads();
     }
 
     /** Validates; returns whether dev BLEU improved. */
     private boolean validate() {
         ValidationResult r = hooks.validation().validate(hooks.stop());
+        // validation's batch shapes differ from training's: give the cached blocks back
+        GpuMemory.releaseCache(manager.getDevice());
         if (r == null) {
             return false;
         }

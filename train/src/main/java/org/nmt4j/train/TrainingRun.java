@@ -33,9 +33,12 @@ import org.nmt4j.train.checkpoint.Checkpointer;
 import org.nmt4j.train.checkpoint.TrainingState;
 import org.nmt4j.train.config.ConfigException;
 import org.nmt4j.train.config.ConfigLoader;
-import org.nmt4j.train.config.Devices;
 import org.nmt4j.train.config.ExperimentConfig;
 import org.nmt4j.train.optim.AdamW;
+import org.nmt4j.train.precision.LossScaler;
+import org.nmt4j.train.precision.Precision;
+import org.nmt4j.train.precision.StepPrecision;
+import org.nmt4j.train.precision.StepPrecisions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +88,7 @@ public final class TrainingRun {
             NDManager manager,
             Seq2SeqTransformer model,
             AdamW optimizer,
+            LossScaler scaler,
             TokenizerFiles tokenizer,
             PreparedData data) {}
 
@@ -104,7 +108,7 @@ public final class TrainingRun {
             ExperimentConfig config, Path configFile, RunDirectory run, Options options)
             throws IOException {
         Device device = preflight(config, configFile);
-        logDevice(config.device(), device);
+        TrainingDevice.log(config.device(), device);
         try (PreparedData prepared = prepare(config.data(), config.tokenizer(), run)) {
             ExperimentConfig effective =
                     withTokenizerSizes(config, prepared.tokenizers(), configFile);
@@ -116,7 +120,10 @@ public final class TrainingRun {
                 Seq2SeqTransformer model =
                         new Seq2SeqTransformer(effective.model(), SpecialTokens.DEFAULT);
                 model.initialize(manager, DataType.FLOAT32, new Shape(1, 1), new Shape(1, 1));
-                Session s = new Session(effective, run, manager, model, optimizer, files, prepared);
+                LossScaler scaler = LossScaler.forAccumulation(effective.train().accumulation());
+                Session s =
+                        new Session(
+                                effective, run, manager, model, optimizer, scaler, files, prepared);
                 return train(s, TrainingState.start(config.seed()), options);
             }
         }
@@ -133,7 +140,7 @@ public final class TrainingRun {
      */
     public static Device preflight(ExperimentConfig config, Path configFile) {
         checkLengths(config, configFile);
-        return Devices.resolve(config.device(), configFile);
+        return TrainingDevice.resolve(config, configFile);
     }
 
     /**
@@ -152,14 +159,16 @@ public final class TrainingRun {
             throws IOException {
         checkResumeOverrides(run.config(), overrides);
         ExperimentConfig config = ConfigLoader.load(run.config(), overrides);
-        Device device = Devices.resolve(config.device(), run.config());
-        logDevice(config.device(), device);
+        Device device = TrainingDevice.resolve(config, run.config());
+        TrainingDevice.log(config.device(), device);
         Checkpoint checkpoint = Checkpointer.openLast(run.dir());
         LOG.info("resuming from {} (step {})", checkpoint.dir(), checkpoint.state().step());
         try (NDManager manager = NDManager.newBaseManager(device);
                 AdamW optimizer = AdamW.from(config.train())) {
             LoadedModel loaded = checkpoint.loadModel(manager, device);
             checkpoint.loadOptimizer(optimizer, loaded.model().getParameters());
+            LossScaler scaler = LossScaler.forAccumulation(config.train().accumulation());
+            checkpoint.loadScaler(scaler);
             if (!loaded.config().equals(config.model())) {
                 LOG.warn(
                         "the model section of {} differs from the checkpoint's architecture;"
@@ -177,6 +186,7 @@ public final class TrainingRun {
                                 manager,
                                 loaded.model(),
                                 optimizer,
+                                scaler,
                                 files,
                                 prepared);
                 return train(s, checkpoint.state(), options);
@@ -202,21 +212,33 @@ public final class TrainingRun {
                         s.model(),
                         s.manager(),
                         dev,
-                        s.data().tokenizers().target(),
+                        s.data().tokenizers(),
                         c.decode(),
                         c.train().labelSmoothing(),
                         c.data().batchTokens());
         Checkpointer checkpointer = new Checkpointer(s.run().dir(), c.train().keepLast());
+        boolean fp16 = c.train().precision() == Precision.FP16;
         CheckpointSink sink =
                 (state, best) ->
                         checkpointer.save(
                                 new CheckpointContents(
-                                        s.model(), s.tokenizer(), s.optimizer(), state),
+                                        s.model(),
+                                        s.tokenizer(),
+                                        s.optimizer(),
+                                        state,
+                                        c.decode(),
+                                        fp16 ? s.scaler() : null),
                                 best);
         TrainingProgress progress =
                 new TrainingProgress(
                         c.train().maxSteps(), options.console(), new MemoryProbe(s.manager()));
-        try (MetricsLog metrics = new MetricsLog(s.run().metrics(), start.step())) {
+        try (StepPrecision precision =
+                        StepPrecisions.create(
+                                c.train().precision(),
+                                s.manager(),
+                                s.model().getParameters(),
+                                s.scaler());
+                MetricsLog metrics = new MetricsLog(s.run().metrics(), start.step())) {
             List<TrainingListener> all = new ArrayList<>();
             all.add(metrics);
             all.add(new Curves(s.run().curves(), metrics));
@@ -231,7 +253,8 @@ public final class TrainingRun {
                             new TrainingLoop.Data(
                                     s.data().train(), batcher, BatchBuilder.standard()),
                             new TrainingLoop.Hooks(
-                                    validator, sink, TrainingListener.all(all), options.stop()));
+                                    validator, sink, TrainingListener.all(all), options.stop()),
+                            precision);
             return loop.run(start);
         } catch (RuntimeException e) {
             progress.abort();
@@ -347,27 +370,17 @@ public final class TrainingRun {
         }
     }
 
-    private static void logDevice(String spec, Device device) {
-        LOG.info(
-                "device: {} (config: {}; {} GPU(s) visible; engine {} {})",
-                device,
-                spec,
-                Engine.getInstance().getGpuCount(),
-                Engine.getInstance().getEngineName(),
-                Engine.getInstance().getVersion());
-    }
-
     private static void logDev(DevSet dev) {
         LOG.info(
                 "dev: {} pairs for the loss, {} distinct sources for BLEU/chrF",
                 dev.pairs().size(),
-                dev.sources().size());
-        if (dev.droppedPairs() > 0 || dev.cutSources() > 0) {
+                dev.references().size());
+        if (dev.droppedPairs() > 0 || dev.longSources() > 0) {
             LOG.warn(
                     "dev: {} pair(s) longer than model.max_positions left out of the dev loss, {}"
-                            + " source(s) cut to fit for decoding",
+                            + " source(s) split at sentence boundaries for decoding",
                     dev.droppedPairs(),
-                    dev.cutSources());
+                    dev.longSources());
         }
     }
 }

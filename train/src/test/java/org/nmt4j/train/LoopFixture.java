@@ -101,7 +101,8 @@ final class LoopFixture implements AutoCloseable {
                 validateEvery,
                 patience,
                 5,
-                maxNonFinite);
+                maxNonFinite,
+                null);
     }
 
     /** A validation result with this BLEU (and nothing else of interest). */

@@ -17,6 +17,11 @@ final class TinyRuns {
      * every 4 steps, a checkpoint every 3, a line of metrics every step.
      */
     static Path config(Path dir, Path runDir, int maxSteps) throws IOException {
+        return config(dir, runDir, maxSteps, "fp32");
+    }
+
+    /** As {@link #config(Path, Path, int)}, with {@code train.precision} set. */
+    static Path config(Path dir, Path runDir, int maxSteps, String precision) throws IOException {
         String yaml =
                 """
                 seed: 3
@@ -68,6 +73,7 @@ final class TinyRuns {
                   patience: 0
                   log_every: 1
                   max_non_finite_losses: 3
+                  precision: %s
                 decode:
                   beam: 1
                   length_penalty: 0.6
@@ -79,7 +85,8 @@ final class TinyRuns {
                                 runDir,
                                 CORPUS.resolve("train.tsv"),
                                 CORPUS.resolve("dev.tsv"),
-                                maxSteps);
+                                maxSteps,
+                                precision);
         Path file = dir.resolve("tiny.yaml");
         Files.writeString(file, yaml);
         return file;

@@ -55,7 +55,8 @@ class TrainingLoopTest {
                 train,
                 f.data(),
                 new TrainingLoop.Hooks(validation, recordingSink(), listener, stop),
-                loss);
+                loss,
+                null);
     }
 
     /** The real loss, except that the batches whose 1-based call numbers are given are NaN. */
@@ -238,5 +239,77 @@ class TrainingLoopTest {
         for (int i = 1; i < live.size(); i++) {
             assertEquals(live.get(1), live.get(i), "live arrays after step " + (i + 1));
         }
+    }
+
+    @Test
+    void stepLoss_isTheDeviceSumOfItsBatches_readBackOncePerStep() {
+        LabelSmoothedCrossEntropy real = new LabelSmoothedCrossEntropy(0.1, 0);
+        List<Double> batchLoss = new ArrayList<>();
+        List<Long> batchTokens = new ArrayList<>();
+        BatchLoss recording =
+                (logits, labels) -> {
+                    LabelSmoothedCrossEntropy.Sums s = real.sums(logits, labels);
+                    batchLoss.add((double) s.loss().getFloat());
+                    batchTokens.add((long) s.tokens().getFloat());
+                    return s;
+                };
+        List<StepReport> steps = new ArrayList<>();
+        TrainingListener listener =
+                new TrainingListener() {
+                    @Override
+                    public void stepped(StepReport r) {
+                        steps.add(r);
+                    }
+                };
+        TrainingLoop loop =
+                loop(
+                        LoopFixture.train(3, 4, 0, 100, 100, 0, 3),
+                        s -> LoopFixture.validation(1),
+                        listener,
+                        new StopSignal(),
+                        recording);
+        loop.run(TrainingState.start(1));
+        assertEquals(4, steps.size());
+        assertEquals(12, batchLoss.size(), "three batches per step");
+        assertEquals(4, loop.hostReads(), "one read per step, not one per batch");
+        for (int i = 0; i < 4; i++) {
+            double sum = 0;
+            long tokens = 0;
+            for (int k = 3 * i; k < 3 * i + 3; k++) {
+                sum += batchLoss.get(k);
+                tokens += batchTokens.get(k);
+            }
+            assertEquals(tokens, steps.get(i).targetTokens(), "step " + (i + 1));
+            assertEquals(sum / tokens, steps.get(i).loss(), 1e-6 * sum / tokens, "step " + i);
+        }
+    }
+
+    @Test
+    void outOfMemoryInAStep_namesTheBatchAndTheSettingsToLower() {
+        BatchLoss oom =
+                (logits, labels) -> {
+                    throw new ai.djl.engine.EngineException(
+                            "CUDA out of memory. Tried to allocate 2.00 GiB");
+                };
+        TrainingException e =
+                assertThrows(
+                        TrainingException.class,
+                        () ->
+                                loop(
+                                                LoopFixture.train(2, 4, 0, 100, 100, 0, 3),
+                                                s -> LoopFixture.validation(1),
+                                                new TrainingListener() {},
+                                                new StopSignal(),
+                                                oom)
+                                        .run(TrainingState.start(1)));
+        assertTrue(
+                e.getMessage().startsWith("out of memory on cpu() with a batch of "),
+                e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "lower data.batch_tokens (now 60), e.g. --set data.batch_tokens=30"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("raise train.accumulation (now 2)"), e.getMessage());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nmt4j.model.LoadedModel;
 import org.nmt4j.model.ModelArtifacts;
 import org.nmt4j.train.checkpoint.CheckpointException;
+import org.nmt4j.train.checkpoint.Checkpointer;
 import org.nmt4j.train.checkpoint.TrainingState;
 import org.nmt4j.train.config.ConfigException;
 import org.nmt4j.train.config.ConfigLoader;
@@ -32,8 +34,12 @@ class TrainingResumeTest {
     @TempDir Path tmp;
 
     private TrainingOutcome start(String name, int maxSteps) throws IOException {
+        return start(name, maxSteps, "fp32");
+    }
+
+    private TrainingOutcome start(String name, int maxSteps, String precision) throws IOException {
         Path runDir = tmp.resolve(name);
-        Path yaml = TinyRuns.config(tmp, runDir, maxSteps);
+        Path yaml = TinyRuns.config(tmp, runDir, maxSteps, precision);
         return TrainingRun.start(
                 ConfigLoader.load(yaml, List.of()),
                 yaml,
@@ -115,5 +121,33 @@ class TrainingResumeTest {
                                         List.of("train.max_steps=6"),
                                         TrainingRun.Options.quiet(new StopSignal())));
         assertTrue(c.getMessage().contains(ModelArtifacts.PARAMETERS), c.getMessage());
+    }
+
+    @Test
+    void fp16_resumesExactly_fromCheckpointsOfFloat32MasterWeightsAndTheLossScaler()
+            throws IOException {
+        int n = 3;
+        start("straight16", 2 * n, "fp16");
+        start("resumed16", n, "fp16");
+        Path checkpoint = tmp.resolve("resumed16/last").toRealPath();
+        assertTrue(Files.exists(checkpoint.resolve(Checkpointer.SCALER)));
+        TrainingOutcome resumed =
+                TrainingRun.resume(
+                        RunDirectory.existing(tmp.resolve("resumed16")),
+                        List.of("train.max_steps=" + 2 * n),
+                        TrainingRun.Options.quiet(new StopSignal()));
+        assertEquals(2 * n, resumed.state().step());
+        List<float[]> pa = parameters(tmp.resolve("straight16/last"));
+        List<float[]> pb = parameters(tmp.resolve("resumed16/last"));
+        for (int i = 0; i < pa.size(); i++) {
+            assertArrayEquals(pa.get(i), pb.get(i), 1e-6f, "parameter " + i);
+        }
+        assertEquals(trainLosses(tmp.resolve("straight16")), trainLosses(tmp.resolve("resumed16")));
+        try (NDManager m = NDManager.newBaseManager()) {
+            LoadedModel saved = ModelArtifacts.load(tmp.resolve("resumed16/best"), m, null);
+            for (Pair<String, Parameter> p : saved.model().getParameters()) {
+                assertEquals(DataType.FLOAT32, p.getValue().getArray().getDataType(), p.getKey());
+            }
+        }
     }
 }

@@ -2,58 +2,56 @@ package org.nmt4j.translate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.nmt4j.model.RunLayout;
 
 /**
- * Finds the model directory that {@code --model DIR [--checkpoint best|last|PATH]} names.
+ * Finds the model directory that a path and an optional checkpoint name, e.g. {@code --model DIR
+ * [--checkpoint best|last|PATH]}, point at. A training run keeps its checkpoints as {@link
+ * RunLayout} says, so a run directory is found through the same names the training code writes.
  *
  * <ul>
  *   <li>no checkpoint: DIR itself when it is a model directory (it has {@code model.json}), else
- *       {@code DIR/best} (a training run directory);
- *   <li>{@code best} or {@code last}: {@code DIR/best} or {@code DIR/last} (links a training run
- *       keeps to its checkpoints);
+ *       the run's best checkpoint {@code DIR/best};
+ *   <li>{@code best} or {@code last}: the run's {@code DIR/best} or {@code DIR/last};
  *   <li>any other value: a path, relative to DIR when {@code DIR/PATH} exists, else as given.
  * </ul>
  */
 public final class ModelLocator {
-    private static final String MODEL_JSON = "model.json";
-
     private ModelLocator() {}
 
     /**
      * Resolves the model directory.
      *
-     * @param model the {@code --model} directory
-     * @param checkpoint the {@code --checkpoint} value, or null
+     * @param model a model directory or a training run directory
+     * @param checkpoint {@code best}, {@code last}, a checkpoint path, or null
      * @return the model directory to load
-     * @throws IllegalArgumentException with a one-line message when nothing suitable exists
+     * @throws ModelNotFoundException with a one-line message when nothing suitable exists
      */
-    public static Path resolve(Path model, String checkpoint) {
+    public static Path resolve(Path model, String checkpoint) throws ModelNotFoundException {
         if (!Files.isDirectory(model)) {
-            throw new IllegalArgumentException(
-                    "--model "
-                            + model
-                            + " is not a directory; give a model or training run directory");
+            throw new ModelNotFoundException(
+                    model
+                            + " is not a directory; give a model directory or a training run directory");
         }
         if (checkpoint == null) {
-            if (Files.isRegularFile(model.resolve(MODEL_JSON))) {
+            if (RunLayout.isModelDirectory(model)) {
                 return model;
             }
-            if (Files.isDirectory(model.resolve("best"))) {
-                return model.resolve("best");
+            if (Files.isDirectory(RunLayout.best(model))) {
+                return RunLayout.best(model);
             }
-            throw new IllegalArgumentException(
-                    "--model "
-                            + model
-                            + " has no "
-                            + MODEL_JSON
-                            + " and no best/ checkpoint; give a model directory, or a run"
-                            + " directory with --checkpoint best|last|PATH");
+            throw new ModelNotFoundException(
+                    model
+                            + " has no model.json and no "
+                            + RunLayout.BEST
+                            + "/ checkpoint; give a model directory, or a run directory and the"
+                            + " checkpoint (best, last or a path)");
         }
-        if (checkpoint.equals("best") || checkpoint.equals("last")) {
+        if (checkpoint.equals(RunLayout.BEST) || checkpoint.equals(RunLayout.LAST)) {
             Path dir = model.resolve(checkpoint);
             if (!Files.isDirectory(dir)) {
-                throw new IllegalArgumentException(
-                        "--checkpoint "
+                throw new ModelNotFoundException(
+                        "checkpoint "
                                 + checkpoint
                                 + ": "
                                 + dir
@@ -69,8 +67,8 @@ public final class ModelLocator {
         if (Files.isDirectory(path)) {
             return path;
         }
-        throw new IllegalArgumentException(
-                "--checkpoint "
+        throw new ModelNotFoundException(
+                "checkpoint "
                         + checkpoint
                         + " is neither best, last, nor a directory (looked at "
                         + inside

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,29 @@ class SentenceTranslatorTest {
     }
 
     @Test
+    void stopRequest_endsTheTranslationBeforeTheNextBatch_withACancellation() {
+        List<String> lines = TestTexts.mixed64();
+        SentenceTranslator oneLinePerBatch = translator(GREEDY, new TranslatorOptions(1, false));
+        int[] completed = {0};
+        TranslationListener stopAfterThree =
+                new TranslationListener() {
+                    @Override
+                    public void linesCompleted(int n) {
+                        completed[0] += n;
+                    }
+
+                    @Override
+                    public boolean stopRequested() {
+                        return completed[0] >= 3;
+                    }
+                };
+        assertThrows(
+                CancellationException.class,
+                () -> oneLinePerBatch.translate(lines, 1, stopAfterThree));
+        assertEquals(3, completed[0], "three batches of one line ran, then it stopped");
+    }
+
+    @Test
     void emptyBlankAndUndecodableLines_giveEmptyTranslations_inTheirPlaces() {
         List<String> lines =
                 Arrays.asList(
@@ -148,7 +172,33 @@ class SentenceTranslatorTest {
             assertEquals(t.text(), t.alternatives().get(0));
             assertEquals(
                     3, t.alternatives().stream().distinct().count(), t.alternatives().toString());
+            assertEquals(3, t.scores().size());
+            assertEquals(t.score(), t.scores().get(0));
+            assertTrue(
+                    t.scores().get(0) >= t.scores().get(1)
+                            && t.scores().get(1) >= t.scores().get(2),
+                    "scores best first: " + t.scores());
         }
+    }
+
+    @Test
+    void score_isTheLogProbabilityDividedByTheGnmtLengthPenalty_andZeroForAnEmptyLine() {
+        DecodeConfig raw = new DecodeConfig(1, 0.0, 1.5, 5);
+        List<String> lines = TestTexts.sentences().subList(0, 8);
+        List<Translation> plain = translator(raw, TranslatorOptions.DEFAULT).translate(lines);
+        List<Translation> penalised =
+                translator(GREEDY, TranslatorOptions.DEFAULT).translate(lines);
+        for (int i = 0; i < lines.size(); i++) {
+            Translation p = plain.get(i);
+            assertEquals(p.text(), penalised.get(i).text(), "greedy ignores the penalty");
+            assertTrue(p.score() < 0 && Double.isFinite(p.score()), "log-probability " + p);
+            // the copy model ends every sentence with EOS, which the penalty's length counts
+            double factor = Math.pow((5.0 + p.targetTokens() + 1) / 6.0, 0.6);
+            assertEquals(p.score() / factor, penalised.get(i).score(), 1e-5, lines.get(i));
+        }
+        Translation empty =
+                translator(GREEDY, TranslatorOptions.DEFAULT).translate(List.of(" ")).get(0);
+        assertEquals(List.of(0.0), empty.scores());
     }
 
     @Test

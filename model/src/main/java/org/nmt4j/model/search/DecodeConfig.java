@@ -15,6 +15,12 @@ package org.nmt4j.model.search;
  */
 public record DecodeConfig(int beam, double lengthPenalty, double maxLenA, int maxLenB, int nbest) {
 
+    /**
+     * The built-in defaults, used for models saved without their own decode settings: beam 4,
+     * length penalty 0.6, output length at most 1.5 * S + 10, one hypothesis.
+     */
+    public static final DecodeConfig DEFAULT = new DecodeConfig(4, 0.6, 1.5, 10, 1);
+
     /** Validates every field; messages name the field and the accepted range. */
     public DecodeConfig {
         if (beam < 1) {

@@ -6,10 +6,12 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
 import ai.djl.util.Pair;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.nmt4j.model.LoadedModel;
 import org.nmt4j.model.ModelArtifacts;
 import org.nmt4j.train.optim.AdamW;
+import org.nmt4j.train.precision.LossScaler;
 
 /**
  * A checkpoint directory whose manifest matched every file when it was opened (see {@link
@@ -58,6 +60,28 @@ public record Checkpoint(Path dir, TrainingState state) {
         } catch (IOException e) {
             throw new CheckpointException(
                     "cannot load optimizer state " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Restores the fp16 loss scaler when the checkpoint has one (a checkpoint of an fp32 run has
+     * none, and the scaler keeps its initial state).
+     *
+     * @param scaler the scaler to restore
+     * @return whether the checkpoint held a scaler state
+     * @throws CheckpointException when the file is corrupted
+     */
+    public boolean loadScaler(LossScaler scaler) throws CheckpointException {
+        Path file = dir.resolve(Checkpointer.SCALER);
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try {
+            scaler.restore(CheckpointJson.MAPPER.readValue(file.toFile(), LossScaler.State.class));
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new CheckpointException("corrupted checkpoint file " + file + ": " + first, e);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.nmt4j.model.ModelArtifacts;
+import org.nmt4j.model.RunLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,14 +23,20 @@ import org.slf4j.LoggerFactory;
  * RUN_DIR/
  *   checkpoints/step-00001000/   one complete checkpoint per save, a model directory of
  *                                {@link ModelArtifacts} (model.json, model.params, tokenizer
- *                                file(s), manifest.sha256) plus:
+ *                                file(s), decode.json, manifest.sha256) plus:
  *     optimizer.bin     AdamW state
  *     state.json        TrainingState
+ *     loss_scaler.json  LossScaler state (fp16 runs only; the parameters are the float32
+ *                       master weights in either precision)
  *   last -> checkpoints/step-00001000    (relative symbolic links, replaced atomically)
  *   best -> checkpoints/step-00000800
  * </pre>
  *
- * {@code RUN_DIR/best} and {@code RUN_DIR/last} are therefore model directories that {@code
+ * The names are {@link RunLayout}'s, through which translation finds them. {@code decode.json} is
+ * the run's {@code decode:} section at the time of the save, so a checkpoint is translated with its
+ * run's search settings.
+ *
+ * <p>{@code RUN_DIR/best} and {@code RUN_DIR/last} are therefore model directories that {@code
  * ModelArtifacts.load} (and so translation) reads. A checkpoint is written by {@link
  * ModelArtifacts#save}: into a temporary sibling directory, every file synced, the manifest (with
  * the SHA-256 of every file, {@code optimizer.bin} and {@code state.json} included) written last,
@@ -44,6 +51,9 @@ public final class Checkpointer {
 
     /** Training state file name. */
     public static final String STATE = "state.json";
+
+    /** The fp16 loss scaler's file name (only in checkpoints of fp16 runs). */
+    public static final String SCALER = "loss_scaler.json";
 
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
     private static final Pattern STEP_DIR = Pattern.compile("step-(\\d+)");
@@ -66,7 +76,7 @@ public final class Checkpointer {
             throw new IllegalArgumentException("keepLast must be >= 1, got " + keepLast);
         }
         this.runDir = runDir.toAbsolutePath().normalize();
-        this.checkpoints = this.runDir.resolve("checkpoints");
+        this.checkpoints = this.runDir.resolve(RunLayout.CHECKPOINTS);
         this.keepLast = keepLast;
         Files.createDirectories(checkpoints);
         try (Stream<Path> entries = Files.list(checkpoints)) {
@@ -85,7 +95,7 @@ public final class Checkpointer {
      * @return the path (it may not exist yet)
      */
     public Path last() {
-        return runDir.resolve("last");
+        return RunLayout.last(runDir);
     }
 
     /**
@@ -94,7 +104,7 @@ public final class Checkpointer {
      * @return the path (it may not exist yet)
      */
     public Path best() {
-        return runDir.resolve("best");
+        return RunLayout.best(runDir);
     }
 
     /**
@@ -113,11 +123,17 @@ public final class Checkpointer {
                 target,
                 contents.model(),
                 contents.tokenizer(),
+                contents.decode(),
                 dir -> {
                     contents.optimizer().save(dir.resolve(OPTIMIZER));
                     Files.write(
                             dir.resolve(STATE),
                             CheckpointJson.MAPPER.writeValueAsBytes(contents.state()));
+                    if (contents.scaler() != null) {
+                        Files.write(
+                                dir.resolve(SCALER),
+                                CheckpointJson.MAPPER.writeValueAsBytes(contents.scaler().state()));
+                    }
                 });
         DurableFiles.syncDirectory(checkpoints);
         Path relative = runDir.relativize(target);
@@ -181,7 +197,7 @@ public final class Checkpointer {
      * @throws CheckpointException when there is none, or it is incomplete or corrupted
      */
     public static Checkpoint openLast(Path runDir) throws CheckpointException {
-        Path last = runDir.resolve("last");
+        Path last = RunLayout.last(runDir);
         if (!Files.exists(last, LinkOption.NOFOLLOW_LINKS)) {
             throw new CheckpointException(
                     "no checkpoint to resume from: "

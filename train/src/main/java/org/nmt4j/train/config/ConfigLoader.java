@@ -1,5 +1,6 @@
 package org.nmt4j.train.config;
 
+import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.nmt4j.data.tokenizer.TokenizerConfig;
+import org.nmt4j.model.Devices;
 import org.nmt4j.text.io.AtomicFiles;
 
 /**
@@ -112,6 +114,23 @@ public final class ConfigLoader {
                                 + " (relative paths are resolved against the config file's"
                                 + " directory)");
             }
+        }
+    }
+
+    /**
+     * Resolves a config's {@code device} on the engine this process uses.
+     *
+     * @param config the config
+     * @param yaml the file it came from (for the message)
+     * @return the device
+     * @throws ConfigException naming the {@code device} key when the device is malformed or not
+     *     available, with what to do
+     */
+    public static Device device(ExperimentConfig config, Path yaml) {
+        try {
+            return Devices.resolve(config.device());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(yaml, "device", e.getMessage());
         }
     }
 

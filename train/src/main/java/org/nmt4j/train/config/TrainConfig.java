@@ -1,6 +1,7 @@
 package org.nmt4j.train.config;
 
 import java.util.Locale;
+import org.nmt4j.train.precision.Precision;
 
 /**
  * How a model is trained: optimiser, schedule, loss, limits, checkpoints and validation. This is
@@ -30,6 +31,9 @@ import java.util.Locale;
  * @param logEvery log training loss and speed every this many optimiser steps
  * @param maxNonFiniteLosses stop the run after this many consecutive batches whose loss is NaN or
  *     infinite (each one is skipped with a warning)
+ * @param precision {@code fp32} (the default when the key is absent) or {@code fp16} (mixed
+ *     precision with float32 master weights and dynamic loss scaling, for GPUs); {@code bf16} is
+ *     refused
  */
 public record TrainConfig(
         int accumulation,
@@ -50,7 +54,8 @@ public record TrainConfig(
         int validateEvery,
         int patience,
         int logEvery,
-        int maxNonFiniteLosses) {
+        int maxNonFiniteLosses,
+        Precision precision) {
 
     /** Validates every field; messages name the field (snake_case) and the accepted range. */
     public TrainConfig {
@@ -76,6 +81,7 @@ public record TrainConfig(
         atLeast("patience", patience, 0);
         atLeast("log_every", logEvery, 1);
         atLeast("max_non_finite_losses", maxNonFiniteLosses, 1);
+        precision = precision == null ? Precision.FP32 : precision.check();
     }
 
     private static void learningRate(Double lr, Double lrScale) {

@@ -3,6 +3,7 @@ package org.nmt4j.train.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
 import org.nmt4j.model.NativeScalars;
 
@@ -83,7 +84,9 @@ public final class LabelSmoothedCrossEntropy extends Loss {
                         : labels.toType(DataType.INT64, false);
         NDArray logProbs = logits.logSoftmax(-1);
         NDArray nll = logProbs.gather(ids.expandDims(-1), -1).squeeze(-1).neg();
-        NDArray keep = ids.neq(padId).toType(logProbs.getDataType(), false);
+        // a scalar filled on the device: neq(Number) would copy one from the host every batch
+        NDArray pad = ids.getManager().full(new Shape(), padId, DataType.INT64);
+        NDArray keep = ids.neq(pad).toType(logProbs.getDataType(), false);
         NDArray nllSum = nll.mul(keep).sum();
         NDArray tokens = keep.sum();
         if (smoothing == 0f) {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.nmt4j.train.config.TrainConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,24 +111,45 @@ public final class AdamW implements AutoCloseable {
      * @param lr the learning rate of this step
      */
     public void step(ParameterList params, double lr) {
+        step(params, lr, 1f, p -> p.getArray().getGradient());
+    }
+
+    /**
+     * Updates every trainable parameter from a gradient multiplied by {@code gradientFactor} (a
+     * clipping factor, the inverse of a loss scale, or both), then zeroes the parameters' own
+     * gradients. The factor is applied inside the update as a kernel argument, so no scalar array
+     * is copied to the device.
+     *
+     * @param params the model's parameters; their arrays are the weights that are updated
+     * @param lr the learning rate of this step
+     * @param gradientFactor multiplies every gradient before it enters the moments
+     * @param gradients each parameter's gradient, of the weight's dtype (e.g. float32 master
+     *     weights get float32 gradients); an array the function creates is closed after its use
+     */
+    public void step(
+            ParameterList params,
+            double lr,
+            float gradientFactor,
+            Function<Parameter, NDArray> gradients) {
         steps++;
         double correction1 = 1 - Math.pow(beta1, steps);
         double correction2 = 1 - Math.pow(beta2, steps);
         float stepSize = (float) (lr * Math.sqrt(correction2) / correction1);
         boolean decay = weightDecay > 0;
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            for (Map.Entry<String, Parameter> e : TrainableParameters.of(params).entrySet()) {
+        for (Map.Entry<String, Parameter> e : TrainableParameters.of(params).entrySet()) {
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
                 NDArray w = e.getValue().getArray();
                 Moments m = moments(e.getKey(), w);
                 w.getNDArrayInternal()
                         .adamUpdate(
-                                new NDList(w, w.getGradient(), m.mean(), m.variance()),
+                                new NDList(
+                                        w, gradients.apply(e.getValue()), m.mean(), m.variance()),
                                 new NDList(w),
                                 (float) lr,
                                 stepSize,
                                 (float) weightDecay,
-                                1f,
+                                gradientFactor,
                                 -1f,
                                 (float) beta1,
                                 (float) beta2,

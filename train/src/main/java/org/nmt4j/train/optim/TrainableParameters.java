@@ -12,7 +12,7 @@ import java.util.Map;
  * embeddings) appears under its first name only, so it is neither updated twice nor counted twice
  * in a norm.
  */
-final class TrainableParameters {
+public final class TrainableParameters {
     private TrainableParameters() {}
 
     /**
@@ -21,7 +21,7 @@ final class TrainableParameters {
      * @param params e.g. {@code block.getParameters()}
      * @return name to parameter
      */
-    static Map<String, Parameter> of(ParameterList params) {
+    public static Map<String, Parameter> of(ParameterList params) {
         Map<String, Parameter> unique = new LinkedHashMap<>();
         Map<Parameter, Boolean> seen = new IdentityHashMap<>();
         for (Pair<String, Parameter> pair : params) {

@@ -31,8 +31,10 @@ import org.nmt4j.model.ModelArtifacts;
 import org.nmt4j.model.ModelConfig;
 import org.nmt4j.model.Seq2SeqTransformer;
 import org.nmt4j.model.TokenizerFiles;
+import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.text.SpecialTokens;
 import org.nmt4j.train.optim.AdamW;
+import org.nmt4j.train.precision.LossScaler;
 
 class CheckpointerTest {
     @TempDir Path tmp;
@@ -141,6 +143,22 @@ class CheckpointerTest {
         assertEquals(
                 values(model.getParameters()).size(),
                 values(loaded.model().getParameters()).size());
+    }
+
+    @Test
+    void checkpoint_carriesTheRunsDecodeSettings_soTranslationUsesThem() throws IOException {
+        DecodeConfig runDecode = new DecodeConfig(5, 0.8, 1.2, 3, 2);
+        Checkpointer c = new Checkpointer(tmp.resolve("run"), 2);
+        c.save(new CheckpointContents(model, tokenizer, adam, state(5, 30.0), runDecode), true);
+        assertEquals(runDecode, ModelArtifacts.load(c.best(), manager, null).decode());
+        DecodeConfig resumedWithAnotherBeam = runDecode.withBeam(8, 1);
+        c.save(
+                new CheckpointContents(
+                        model, tokenizer, adam, state(6, 20.0), resumedWithAnotherBeam),
+                false);
+        assertEquals(resumedWithAnotherBeam, ModelArtifacts.load(c.last(), manager, null).decode());
+        assertEquals(runDecode, ModelArtifacts.load(c.best(), manager, null).decode());
+        Checkpointer.open(c.last());
     }
 
     @Test
@@ -274,5 +292,30 @@ class CheckpointerTest {
                         CheckpointException.class,
                         () -> Checkpointer.openLast(tmp.resolve("empty")));
         assertTrue(e.getMessage().startsWith("no checkpoint to resume from"), e.getMessage());
+    }
+
+    @Test
+    void lossScaler_isSavedInFp16Checkpoints_andRestored_whileFp32CheckpointsHaveNone()
+            throws IOException {
+        Checkpointer c = new Checkpointer(tmp.resolve("run"), 2);
+        LossScaler scaler = new LossScaler(128, 4, 1e-4);
+        scaler.overflow();
+        scaler.overflow();
+        scaler.clean();
+        Path fp16 =
+                c.save(
+                        new CheckpointContents(
+                                model, tokenizer, adam, state(1, null), null, scaler),
+                        false);
+        Path fp32 = c.save(contents(2, null), false);
+        assertTrue(Files.exists(fp16.resolve(Checkpointer.SCALER)));
+        assertFalse(Files.exists(fp32.resolve(Checkpointer.SCALER)));
+
+        LossScaler restored = LossScaler.forAccumulation(1);
+        assertTrue(Checkpointer.open(fp16).loadScaler(restored));
+        assertEquals(new LossScaler.State(32, 1), restored.state());
+        LossScaler fresh = LossScaler.forAccumulation(1);
+        assertFalse(Checkpointer.open(fp32).loadScaler(fresh));
+        assertEquals(new LossScaler.State(LossScaler.INITIAL_SCALE, 0), fresh.state());
     }
 }

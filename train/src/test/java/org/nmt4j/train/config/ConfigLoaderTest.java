@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nmt4j.data.DataConfig;
 import org.nmt4j.data.tokenizer.TokenizerConfig;
 import org.nmt4j.model.ModelConfig;
+import org.nmt4j.train.precision.Precision;
 
 class ConfigLoaderTest {
     @TempDir Path tmp;
@@ -192,6 +193,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void precision_defaultsToFp32_acceptsFp16_andRefusesBf16SayingWhy() throws IOException {
+        assertEquals(Precision.FP32, read(ConfigFixtures.VALID).train().precision());
+        assertEquals(
+                Precision.FP16,
+                read(ConfigFixtures.VALID, "train.precision=fp16").train().precision());
+        ConfigException bf16 =
+                failure(ConfigFixtures.VALID, "train.precision", "train.precision=bf16");
+        assertContains(
+                "precision bf16 is not supported: DJL 0.35.1's PyTorch engine aborts the JVM on"
+                        + " bfloat16 arrays",
+                bf16.getMessage());
+        ConfigException typo =
+                failure(ConfigFixtures.VALID, "train.precision", "train.precision=fp8");
+        assertContains("fp32", typo.getMessage());
+    }
+
+    @Test
     void lrAndLrScaleTogether_isAnError() throws IOException {
         ConfigException e =
                 failure(
@@ -270,6 +288,21 @@ class ConfigLoaderTest {
         assertContains("Duplicate field 'seed'", duplicate.getMessage());
         ConfigException empty = failure("", null);
         assertContains("empty", empty.getMessage());
+    }
+
+    @Test
+    void device_resolvesOnThisEngine_andAMissingGpuIsAOneLineErrorNamingTheKey()
+            throws IOException {
+        Path file = ConfigFixtures.write(tmp, ConfigFixtures.VALID);
+        ExperimentConfig cpu = ConfigLoader.read(file, List.of());
+        assertEquals(ai.djl.Device.cpu(), ConfigLoader.device(cpu, file));
+        ExperimentConfig gpu = ConfigLoader.read(file, List.of("device=gpu:999"));
+        ConfigException e =
+                assertThrows(ConfigException.class, () -> ConfigLoader.device(gpu, file));
+        assertEquals("device", e.keyPath());
+        assertTrue(e.getMessage().startsWith(file + ": device: gpu:999 asked for"), e.getMessage());
+        assertTrue(e.getMessage().contains("use auto or cpu"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 
     @Test
