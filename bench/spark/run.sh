@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Spark job throughput against ./nmt translate (not a test; run it on a quiet machine).
-#   bench/spark/run.sh MODEL_DIR [BEAM]        BEAM defaults to 4 (./nmt translate's default)
+#   bench/spark/run.sh MODEL_DIR [BEAM]        BEAM defaults to the model's own (as ./nmt translate)
 #   NMT_BENCH_REPEATS=3                        runs per configuration (the median is reported)
 #   NMT_BENCH_WORK=/tmp/nmt4j-bench-spark      work directory (inputs, outputs, logs, Spark home)
 #   NMT_BENCH_LOCAL_CLUSTER=0                  skip the local-cluster run
@@ -10,7 +10,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 model="$(cd "${1:?usage: bench/spark/run.sh MODEL_DIR [BEAM]}" && pwd)"
-beam="${2:-4}"
+beam_args=()
+if [ -n "${2:-}" ]; then beam_args=(--beam "$2"); fi
 repeats="${NMT_BENCH_REPEATS:-3}"
 work="${NMT_BENCH_WORK:-/tmp/nmt4j-bench-spark}"
 data="$root/../shared/data/spa-eng/test.tsv"
@@ -31,7 +32,7 @@ else
 fi
 head -1 "$work/sources.txt" >"$work/one.txt"
 echo "input: $(wc -l <"$work/sources.txt") sentences, $(wc -c <"$work/sources.txt") bytes;" \
-  "beam $beam; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  "beam ${2:-as the model says}; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 # run NAME CMD...: runs CMD, appends "wall_s job_s sentences_per_s" to $work/NAME.runs
 run() {
@@ -58,10 +59,10 @@ spark_home() { # a Spark installation made of the Maven jars, for spark-submit i
   echo "$home"
 }
 
-translate() { ./nmt translate --model "$model" --beam "$beam" --input "$1" --output "$2"; }
+translate() { ./nmt translate --model "$model" ${beam_args[@]+"${beam_args[@]}"} --input "$1" --output "$2"; }
 local_job() { # MASTER INPUT OUTPUT
   rm -rf "$3"
-  ./nmt spark-local --master "$1" --model "$model" --beam "$beam" --input "$2" --output "$3"
+  ./nmt spark-local --master "$1" --model "$model" ${beam_args[@]+"${beam_args[@]}"} --input "$2" --output "$3"
 }
 cluster_job() { # INPUT OUTPUT
   rm -rf "$2" "$SPARK_HOME/work"
@@ -70,7 +71,7 @@ cluster_job() { # INPUT OUTPUT
     --master 'local-cluster[2,1,2048]' --conf spark.ui.enabled=false \
     --conf spark.executor.extraJavaOptions="-Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1" \
     --archives "$work/model.zip#model" --class org.nmt4j.spark.SparkTranslate "$jar" \
-    --model model --beam "$beam" --input "$1" --output "$2"
+    --model model ${beam_args[@]+"${beam_args[@]}"} --input "$1" --output "$2"
 }
 
 rm -f "$work"/*.runs
