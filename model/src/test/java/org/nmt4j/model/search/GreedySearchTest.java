@@ -45,7 +45,7 @@ class GreedySearchTest {
         manager.close();
     }
 
-    static List<List<Hypothesis>> greedy(
+    private static List<List<Hypothesis>> greedy(
             ScriptedDecoder decoder, DecodeConfig config, SearchOptions options, int[]... batch) {
         try (NDManager m = manager.newSubManager()) {
             return new GreedySearch(decoder, ps, config, options)

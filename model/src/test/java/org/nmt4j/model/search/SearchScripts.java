@@ -23,7 +23,7 @@ import java.util.List;
  *   [B]   → EOS .6  C .4                                       [B]     → A .9  EOS .1
  *   [A C] → EOS .8  B .2                                       [A A]   → C .7  EOS .3
  *   [B C] → EOS .75  A .25                                     [B A]   → EOS .6  B .4
- *                                                              [A A C] → D .8  EOS .2
+ *   [A D] → EOS .6  C .4                                       [A A C] → D .8  EOS .2
  * Z = [A]  (S = 2): prefers the ids no output may hold          [B A B] → C .6  EOS .4
  *   []    → pad .4  BOS .3  A .2  EOS .1
  *   [A]   → BOS .5  EOS .3  pad .2
@@ -54,6 +54,7 @@ final class SearchScripts {
                 .on(P, new int[] {B}, EOS, .6, C, .4)
                 .on(P, new int[] {A, C}, EOS, .8, B, .2)
                 .on(P, new int[] {B, C}, EOS, .75, A, .25)
+                .on(P, new int[] {A, D}, EOS, .6, C, .4)
                 .on(Q, new int[] {}, EOS, .7, A, .3)
                 .on(Q, new int[] {A}, EOS, .9, B, .1)
                 .on(R, new int[] {}, A, .6, B, .4)
