@@ -9,6 +9,7 @@ import static org.nmt4j.model.search.ScriptedDecoder.D;
 import static org.nmt4j.model.search.SearchScripts.P;
 import static org.nmt4j.model.search.SearchScripts.Q;
 import static org.nmt4j.model.search.SearchScripts.R;
+import static org.nmt4j.model.search.SearchScripts.Y;
 import static org.nmt4j.model.search.SearchScripts.Z;
 import static org.nmt4j.model.search.SearchScripts.assertAttentionFollowsTheHypothesis;
 import static org.nmt4j.model.search.SearchScripts.assertHypothesis;
@@ -83,6 +84,20 @@ class BeamSearchTest {
         assertHypothesis(new int[] {B}, ln(.24), ln(.24) / (7 / 6.0), true, out.get(1));
         assertEquals(List.of(2, 2, 2), decoder.rowsPerStep(), "done after step 3");
         assertEquals(cached ? List.of(1, 1, 1) : List.of(1, 2, 3), decoder.inputWidths());
+    }
+
+    @Test
+    void eosRankedBelowTheFirstK_endsNoHypothesis_evenWhenFewerThanKBeamsWereTaken() {
+        // Y, K = 2: step 1: A .5, B .3 beams. Step 2: A EOS .30 (1st, finished), A C .20 (beam),
+        // B EOS .18 (3rd: not among the first K, not a hypothesis), B D .12 (beam).
+        // Step 3: A C EOS .18, B D EOS .09 finished → 3 ≥ K, done.
+        // α = 1: [A] ln .3 / (7/6) = -1.0320, [A C] ln .18 / (8/6) = -1.2861; taking [B] would
+        // have ended Y at step 2 with [A] and [B] (ln .18 / (7/6) = -1.4698).
+        ScriptedDecoder decoder = SearchScripts.decoder(32);
+        List<Hypothesis> out = beam(decoder, BEAM2, SearchOptions.DEFAULT, Y).get(0);
+        assertHypothesis(new int[] {A}, ln(.3), ln(.3) / (7 / 6.0), true, out.get(0));
+        assertHypothesis(new int[] {A, C}, ln(.18), ln(.18) / (8 / 6.0), true, out.get(1));
+        assertEquals(List.of(2, 2, 2), decoder.rowsPerStep());
     }
 
     @Test

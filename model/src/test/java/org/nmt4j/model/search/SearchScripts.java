@@ -24,20 +24,26 @@ import java.util.List;
  *   [A C] → EOS .8  B .2                                       [A A]   → C .7  EOS .3
  *   [B C] → EOS .75  A .25                                     [B A]   → EOS .6  B .4
  *   [A D] → EOS .6  C .4                                       [A A C] → D .8  EOS .2
- * Z = [A]  (S = 2): prefers the ids no output may hold          [B A B] → C .6  EOS .4
- *   []    → pad .4  BOS .3  A .2  EOS .1
- *   [A]   → BOS .5  EOS .3  pad .2
+ *                                                              [B A B] → C .6  EOS .4
+ * Z = [A]  (S = 2): prefers the ids no output may hold        Y = [C]  (S = 2)
+ *   []    → pad .4  BOS .3  A .2  EOS .1                        []    → A .5  B .3  EOS .2
+ *   [A]   → BOS .5  EOS .3  pad .2                              [A]   → EOS .6  C .4
+ *                                                               [B]   → EOS .6  D .4
+ *                                                               [A C] → EOS .9  A .1
+ *                                                               [B D] → EOS .75  A .25
  * </pre>
  *
  * P is where beam search beats greedy, Q ends at once, R never ends before a length limit of 4, Z
  * checks that pad and BOS are never emitted (and that their probability is not handed to the
- * others: log-probabilities stay those of the table).
+ * others: log-probabilities stay those of the table), Y has an EOS ranked below the first K
+ * candidates of a step, after K - 1 others.
  */
 final class SearchScripts {
     static final int[] P = {A, B};
     static final int[] Q = {D};
     static final int[] R = {C, D};
     static final int[] Z = {A};
+    static final int[] Y = {C};
 
     private SearchScripts() {}
 
@@ -65,7 +71,12 @@ final class SearchScripts {
                 .on(R, new int[] {A, A, C}, D, .8, EOS, .2)
                 .on(R, new int[] {B, A, B}, C, .6, EOS, .4)
                 .on(Z, new int[] {}, PAD, .4, BOS, .3, A, .2, EOS, .1)
-                .on(Z, new int[] {A}, BOS, .5, EOS, .3, PAD, .2);
+                .on(Z, new int[] {A}, BOS, .5, EOS, .3, PAD, .2)
+                .on(Y, new int[] {}, A, .5, B, .3, EOS, .2)
+                .on(Y, new int[] {A}, EOS, .6, C, .4)
+                .on(Y, new int[] {B}, EOS, .6, D, .4)
+                .on(Y, new int[] {A, C}, EOS, .9, A, .1)
+                .on(Y, new int[] {B, D}, EOS, .75, A, .25);
     }
 
     /**
