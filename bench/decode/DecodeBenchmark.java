@@ -9,19 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.nmt4j.data.batch.BatchBuilder;
+import org.nmt4j.data.batch.TokenBudget;
 import org.nmt4j.data.tokenizer.SentencePieceCodec;
 import org.nmt4j.model.ModelArtifacts;
 import org.nmt4j.model.ModelConfig;
 import org.nmt4j.model.Seq2SeqTransformer;
-import org.nmt4j.model.SpecialTokens;
 import org.nmt4j.model.TokenizerFiles;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.model.search.Search;
 import org.nmt4j.model.search.SearchOptions;
+import org.nmt4j.text.SpecialTokens;
 
 /**
  * Decoding throughput benchmark (not a test): sentences/s of greedy and beam-4 search, with and
@@ -120,20 +120,15 @@ public final class DecodeBenchmark {
         return tokens;
     }
 
+    /** The translator's policy: longest first, rows × longest source row × beam. */
     private static List<List<int[]>> batches(List<int[]> ids, int beam) {
-        List<int[]> sorted = new ArrayList<>(ids);
-        sorted.sort(Comparator.comparingInt((int[] x) -> -x.length));
+        TokenBudget policy =
+                TokenBudget.of(BATCH_TOKENS, i -> BatchBuilder.sourceLength(ids.get(i).length))
+                        .times(beam);
         List<List<int[]>> batches = new ArrayList<>();
-        List<int[]> current = new ArrayList<>();
-        for (int[] x : sorted) {
-            int width = BatchBuilder.sourceLength(current.isEmpty() ? x.length : current.get(0).length);
-            if (!current.isEmpty() && (current.size() + 1L) * width * beam > BATCH_TOKENS) {
-                batches.add(current);
-                current = new ArrayList<>();
-            }
-            current.add(x);
+        for (int[] batch : policy.batches(ids.size(), TokenBudget.Order.LONGEST_FIRST)) {
+            batches.add(java.util.Arrays.stream(batch).mapToObj(ids::get).toList());
         }
-        batches.add(current);
         return batches;
     }
 

@@ -2,12 +2,11 @@ package org.nmt4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.nmt4j.text.io.AtomicFiles;
 import org.nmt4j.translate.Evaluation;
 import org.nmt4j.translate.TestSet;
 import org.nmt4j.translate.TranslationListener;
@@ -95,18 +94,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private void writeHypotheses(Evaluation result) throws IOException {
-        Path parent = hypotheses.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, "." + hypotheses.getFileName(), ".tmp");
-        try {
-            Files.write(temp, result.hypotheses(), StandardCharsets.UTF_8);
-            Files.move(
-                    temp,
-                    hypotheses,
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeLines(hypotheses, result.hypotheses());
     }
 }

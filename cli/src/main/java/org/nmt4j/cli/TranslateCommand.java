@@ -8,9 +8,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.nmt4j.text.io.AtomicFiles;
 import org.nmt4j.translate.InputLines;
 import org.nmt4j.translate.TranslationJob;
 import picocli.CommandLine.Command;
@@ -93,20 +93,13 @@ public final class TranslateCommand implements Callable<Integer> {
 
     private TranslationJob.Summary toFile(TranslationJob job, Path in, Path out)
             throws IOException {
-        Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, "." + out.getFileName(), ".tmp");
-        try {
-            TranslationJob.Summary summary;
-            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                summary = run(job, in, writer);
-            }
-            Files.move(
-                    temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return summary;
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        return AtomicFiles.writeReturning(
+                out,
+                temp -> {
+                    try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                        return run(job, in, writer);
+                    }
+                });
     }
 
     private TranslationJob.Summary run(TranslationJob job, Path in, Writer writer)

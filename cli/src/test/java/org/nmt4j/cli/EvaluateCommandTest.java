@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nmt4j.data.score.Bleu;
-import org.nmt4j.data.score.ChrF;
+import org.nmt4j.text.score.Bleu;
+import org.nmt4j.text.score.ChrF;
 import org.nmt4j.translate.CopyModel;
 import picocli.CommandLine;
 

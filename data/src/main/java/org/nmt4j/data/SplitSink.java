@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.nmt4j.data.batch.TokenizedCorpus;
@@ -13,6 +12,7 @@ import org.nmt4j.data.clean.Split;
 import org.nmt4j.data.corpus.SentencePair;
 import org.nmt4j.data.corpus.SkipCounter;
 import org.nmt4j.data.corpus.SkipReason;
+import org.nmt4j.text.io.AtomicFiles;
 
 /**
  * Collects the kept pairs of one split: writes them as a two-column TSV (under a temporary name,
@@ -33,7 +33,7 @@ final class SplitSink implements AutoCloseable {
     SplitSink(Split split, Path dir, boolean keepText) throws IOException {
         this.split = split;
         this.file = dir.resolve(split.fileName() + ".tsv");
-        this.temp = dir.resolve("." + split.fileName() + ".tsv.tmp");
+        this.temp = AtomicFiles.temporaryFile(file);
         this.writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
         this.pairs = keepText ? new ArrayList<>() : null;
     }
@@ -65,7 +65,7 @@ final class SplitSink implements AutoCloseable {
     /** Finishes the file and moves it to its final name. */
     void commit() throws IOException {
         writer.close();
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.publish(temp, file);
         committed = true;
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.nmt4j.text.SpecialTokens;
 
 /**
  * The {@code model.json} of a model directory: format name and version, the architecture, the

@@ -2,6 +2,7 @@ package org.nmt4j.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
+import org.nmt4j.text.SpecialTokens;
 
 /**
  * What a search needs from a model: encode a batch once, then score the next token of every row one

@@ -1,6 +1,7 @@
 package org.nmt4j.model;
 
 import java.nio.file.Path;
+import org.nmt4j.text.SpecialTokens;
 
 /**
  * A model read by {@link ModelArtifacts#load}: the network with its trained parameters and where

@@ -137,6 +137,6 @@ public final class Masks {
     }
 
     private static NDArray toBias(NDArray keep, DataType dtype) {
-        return keep.logicalNot().toType(dtype, false).mul(MASKED);
+        return NativeScalars.times(keep.logicalNot().toType(dtype, false), MASKED);
     }
 }

@@ -110,10 +110,8 @@ public final class MultiHeadAttention extends AbstractBlock {
     private AttentionResult attend(
             ParameterStore ps, NDArray q, NDArray k, NDArray v, NDArray bias, boolean training) {
         double scale = 1.0 / Math.sqrt((double) modelSize / heads);
-        // The scale is a natively allocated scalar: DJL's mul(Number) wraps Java memory (from_blob)
-        // that the garbage collector may free before backward reads it (garbage gradients).
-        NDArray factor = q.getManager().full(new Shape(), (float) scale, q.getDataType());
-        NDArray scores = q.mul(factor).matMul(k.transpose(0, 1, 3, 2));
+        // not mul(Number): see NativeScalars
+        NDArray scores = NativeScalars.times(q, (float) scale).matMul(k.transpose(0, 1, 3, 2));
         if (bias != null) {
             scores = scores.add(bias);
         }

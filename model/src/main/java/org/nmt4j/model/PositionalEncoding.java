@@ -69,7 +69,9 @@ public final class PositionalEncoding extends AbstractBlock {
      */
     public static NDArray positionsFromKeep(NDArray keep) {
         NDArray counts = keep.toType(DataType.INT64, false).cumSum(1);
-        return counts.sub(1).maximum(0).mul(keep.toType(DataType.INT64, false));
+        NDArray before = counts.sub(NativeScalars.like(counts, 1));
+        return before.maximum(NativeScalars.like(before, 0))
+                .mul(keep.toType(DataType.INT64, false));
     }
 
     /**
@@ -105,8 +107,9 @@ public final class PositionalEncoding extends AbstractBlock {
         int half = modelSize / 2;
         NDManager m = positions.getManager();
         NDArray inverseFrequency =
-                m.arange(0, half, 1, DataType.FLOAT32)
-                        .mul(-Math.log(10000.0) / Math.max(1, half - 1))
+                NativeScalars.times(
+                                m.arange(0, half, 1, DataType.FLOAT32),
+                                (float) (-Math.log(10000.0) / Math.max(1, half - 1)))
                         .exp();
         NDArray angles =
                 positions.toType(DataType.FLOAT32, false).expandDims(-1).mul(inverseFrequency);

@@ -15,6 +15,7 @@ import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.nmt4j.text.SpecialTokens;
 
 /**
  * The encoder–decoder Transformer.

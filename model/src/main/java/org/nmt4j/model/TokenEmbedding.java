@@ -55,9 +55,7 @@ public final class TokenEmbedding extends AbstractBlock {
     public NDArray embed(ParameterStore ps, NDArray ids, boolean training) {
         NDArray w = ps.getValue(weight, ids.getDevice(), training);
         NDArray e = Embedding.embedding(ids, w, SparseFormat.DENSE).singletonOrThrow();
-        // A natively allocated scalar: DJL's mul(Number) wraps Java memory (from_blob) that the
-        // garbage collector may free before backward reads it (garbage gradients on the CPU).
-        return e.mul(e.getManager().full(new Shape(), scale, e.getDataType()));
+        return NativeScalars.times(e, scale); // not mul(Number): see NativeScalars
     }
 
     /**

@@ -17,6 +17,7 @@ import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.nmt4j.text.SpecialTokens;
 
 /**
  * Trains a tiny model on the copy task (target = source) in a test, so that searches produce

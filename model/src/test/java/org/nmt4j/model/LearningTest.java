@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.nmt4j.text.SpecialTokens;
 
 /**
  * The model learns: a tiny Transformer trained for a few hundred steps on a toy task reaches

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import org.nmt4j.text.SpecialTokens;
 
 /** Builds small seeded models and id tensors for tests. */
 final class TestModels {

@@ -1,40 +1,25 @@
 package org.nmt4j.train;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 import org.nmt4j.data.batch.TokenizedCorpus;
 import org.nmt4j.data.corpus.SentencePair;
+import org.nmt4j.translate.ReferenceSet;
 
 /**
- * The dev set as validation uses it: every pair that fits the model for the dev loss, and the
- * distinct sources with all their references for BLEU and chrF (a source that the dev file
- * translates several times is translated once and scored against every translation).
+ * The dev set as validation uses it: every pair that fits the model for the dev loss, and the pairs
+ * grouped by source ({@link ReferenceSet}, as {@code nmt evaluate} groups a test file) for BLEU and
+ * chrF.
  *
  * @param pairs the dev pairs whose sides both fit the model ({@code max_positions - 1} pieces), for
  *     the dev loss
- * @param sources the distinct source sentences, in order of first occurrence
- * @param sourceIds their piece ids (without EOS), cut to {@code max_positions - 1} pieces
- * @param references per distinct source, its distinct translations in file order
+ * @param references the distinct sources with all their references, for BLEU and chrF
  * @param droppedPairs dev pairs left out of the dev loss because a side is too long
- * @param cutSources distinct sources cut to fit the model for decoding
+ * @param longSources distinct sources longer than the model takes, which translation splits at
+ *     sentence boundaries
  */
 public record DevSet(
-        TokenizedCorpus pairs,
-        List<String> sources,
-        List<int[]> sourceIds,
-        List<List<String>> references,
-        int droppedPairs,
-        int cutSources) {
-
-    /** Copies the lists. */
-    public DevSet {
-        sources = List.copyOf(sources);
-        sourceIds = List.copyOf(sourceIds);
-        references = List.copyOf(references);
-    }
+        TokenizedCorpus pairs, ReferenceSet references, int droppedPairs, int longSources) {
 
     /**
      * Groups the dev pairs by source.
@@ -55,35 +40,17 @@ public record DevSet(
                     "the dev set is empty: check data.dev (or data.dev_fraction)");
         }
         int maxPieces = maxPositions - 1;
-        Map<String, Integer> index = new LinkedHashMap<>();
-        List<int[]> sourceIds = new ArrayList<>();
-        List<List<String>> refs = new ArrayList<>();
-        int cut = 0;
+        ReferenceSet.Builder grouped = new ReferenceSet.Builder();
+        BitSet tooLong = new BitSet();
         for (int i = 0; i < text.size(); i++) {
             SentencePair p = text.get(i);
-            Integer at = index.get(p.source());
-            if (at == null) {
-                at = index.size();
-                index.put(p.source(), at);
-                int[] src = ids.source(i);
-                if (src.length > maxPieces) {
-                    src = Arrays.copyOf(src, maxPieces);
-                    cut++;
-                }
-                sourceIds.add(src);
-                refs.add(new ArrayList<>());
-            }
-            if (!refs.get(at).contains(p.target())) {
-                refs.get(at).add(p.target());
+            int source = grouped.add(p.source(), p.target());
+            if (ids.sourceLength(i) > maxPieces) {
+                tooLong.set(source);
             }
         }
         TokenizedCorpus fitting = ids.withMaxLength(maxPieces);
         return new DevSet(
-                fitting,
-                new ArrayList<>(index.keySet()),
-                sourceIds,
-                refs.stream().map(List::copyOf).toList(),
-                ids.size() - fitting.size(),
-                cut);
+                fitting, grouped.build(), ids.size() - fitting.size(), tooLong.cardinality());
     }
 }

@@ -10,10 +10,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.nmt4j.text.io.AtomicFiles;
 import org.nmt4j.train.checkpoint.TrainingState;
 
 /**
@@ -63,14 +63,16 @@ public final class MetricsLog implements TrainingListener, AutoCloseable {
 
     /** Replaces the file with the kept lines, atomically. */
     private void rewrite() throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            for (MetricsRecord r : history) {
-                w.write(JSON.writeValueAsString(r));
-                w.write('\n');
-            }
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.write(
+                file,
+                tmp -> {
+                    try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                        for (MetricsRecord r : history) {
+                            w.write(JSON.writeValueAsString(r));
+                            w.write('\n');
+                        }
+                    }
+                });
     }
 
     /**

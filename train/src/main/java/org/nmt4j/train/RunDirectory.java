@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.nmt4j.model.ModelArtifacts;
 import org.nmt4j.model.TokenizerFiles;
+import org.nmt4j.text.io.AtomicFiles;
 import org.nmt4j.train.config.ConfigLoader;
 import org.nmt4j.train.config.ExperimentConfig;
 
@@ -182,10 +182,7 @@ public final class RunDirectory {
         if (source.toAbsolutePath().normalize().equals(target)) {
             return target;
         }
-        Path tmp = dir.resolve("." + name + ".tmp");
-        Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(
-                tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.copy(source, target);
         return target;
     }
 

@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.ParameterList;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -20,6 +19,7 @@ import org.nmt4j.data.batch.EpochPlan;
 import org.nmt4j.data.batch.TokenBatch;
 import org.nmt4j.data.batch.TokenizedCorpus;
 import org.nmt4j.model.Memory;
+import org.nmt4j.model.NativeScalars;
 import org.nmt4j.model.Seq2SeqTransformer;
 import org.nmt4j.train.checkpoint.TrainingState;
 import org.nmt4j.train.config.TrainConfig;
@@ -324,8 +324,8 @@ public final class TrainingLoop {
             LabelSmoothedCrossEntropy.Sums sums = loss.sums(logits, t.labels());
             double value = sums.loss().getFloat();
             if (Double.isFinite(value)) {
-                // a native scalar: div(Number) would wrap Java memory that autograd keeps
-                NDArray tokens = sub.full(new Shape(), stepTargetTokens, sums.loss().getDataType());
+                // a native scalar, not div(Number): see NativeScalars
+                NDArray tokens = NativeScalars.of(sub, stepTargetTokens, sums.loss().getDataType());
                 gc.backward(sums.loss().div(tokens));
             }
             return value;

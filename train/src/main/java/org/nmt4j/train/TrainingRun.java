@@ -25,8 +25,8 @@ import org.nmt4j.data.tokenizer.TokenizerConfig;
 import org.nmt4j.data.tokenizer.Tokenizers;
 import org.nmt4j.model.LoadedModel;
 import org.nmt4j.model.Seq2SeqTransformer;
-import org.nmt4j.model.SpecialTokens;
 import org.nmt4j.model.TokenizerFiles;
+import org.nmt4j.text.SpecialTokens;
 import org.nmt4j.train.checkpoint.Checkpoint;
 import org.nmt4j.train.checkpoint.CheckpointContents;
 import org.nmt4j.train.checkpoint.Checkpointer;
@@ -202,7 +202,7 @@ public final class TrainingRun {
                         s.model(),
                         s.manager(),
                         dev,
-                        s.data().tokenizers().target(),
+                        s.data().tokenizers(),
                         c.decode(),
                         c.train().labelSmoothing(),
                         c.data().batchTokens());
@@ -361,13 +361,13 @@ public final class TrainingRun {
         LOG.info(
                 "dev: {} pairs for the loss, {} distinct sources for BLEU/chrF",
                 dev.pairs().size(),
-                dev.sources().size());
-        if (dev.droppedPairs() > 0 || dev.cutSources() > 0) {
+                dev.references().size());
+        if (dev.droppedPairs() > 0 || dev.longSources() > 0) {
             LOG.warn(
                     "dev: {} pair(s) longer than model.max_positions left out of the dev loss, {}"
-                            + " source(s) cut to fit for decoding",
+                            + " source(s) split at sentence boundaries for decoding",
                     dev.droppedPairs(),
-                    dev.cutSources());
+                    dev.longSources());
         }
     }
 }

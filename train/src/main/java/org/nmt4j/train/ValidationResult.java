@@ -1,8 +1,8 @@
 package org.nmt4j.train;
 
 import java.util.List;
-import org.nmt4j.data.score.BleuScore;
-import org.nmt4j.data.score.ChrFScore;
+import org.nmt4j.text.score.BleuScore;
+import org.nmt4j.text.score.ChrFScore;
 
 /**
  * What one validation measured on the dev set.

@@ -4,33 +4,38 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.ParameterStore;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
-import java.util.function.IntUnaryOperator;
-import java.util.stream.IntStream;
+import java.util.concurrent.CancellationException;
 import org.nmt4j.data.batch.BatchBuilder;
+import org.nmt4j.data.batch.Batcher;
+import org.nmt4j.data.batch.Padding;
 import org.nmt4j.data.batch.TokenBatch;
-import org.nmt4j.data.score.Bleu;
-import org.nmt4j.data.score.BleuScore;
-import org.nmt4j.data.score.ChrF;
-import org.nmt4j.data.score.ChrFScore;
-import org.nmt4j.data.tokenizer.SentencePieceCodec;
+import org.nmt4j.data.batch.TokenBudget;
+import org.nmt4j.data.tokenizer.Tokenizers;
+import org.nmt4j.model.GradientMode;
 import org.nmt4j.model.Memory;
 import org.nmt4j.model.Seq2SeqTransformer;
 import org.nmt4j.model.search.DecodeConfig;
-import org.nmt4j.model.search.GreedySearch;
-import org.nmt4j.model.search.Hypothesis;
-import org.nmt4j.model.search.SearchOptions;
 import org.nmt4j.train.loss.LabelSmoothedCrossEntropy;
+import org.nmt4j.translate.Evaluation;
+import org.nmt4j.translate.SentenceTranslator;
+import org.nmt4j.translate.TranslationListener;
+import org.nmt4j.translate.TranslatorOptions;
 
 /**
- * Measures a model on the dev set, with autograd off in the calling thread and without dropout: the
- * teacher-forced dev loss (label-smoothed, as the training loss, and plain NLL, for perplexity)
- * over every pair that fits the model, and BLEU and chrF of greedy translations of the distinct
- * sources against all their references. Batches are sorted by length and cut at the token budget;
- * each runs in its own sub-manager and {@link NDScope}.
+ * Measures a model on the dev set, with autograd off in the calling thread and without dropout:
+ *
+ * <ul>
+ *   <li>the teacher-forced dev loss (label-smoothed, as the training loss, and plain NLL, for
+ *       perplexity) over every pair that fits the model, in batches of the training policy ({@link
+ *       Batcher#rowCells}, B·(S + T) padded cells within the token budget, shortest pairs first),
+ *       each in its own sub-manager and {@link NDScope};
+ *   <li>BLEU and chrF of greedy translations of the distinct sources against all their references,
+ *       by {@link Evaluation#run} over a {@link SentenceTranslator}: exactly what {@code nmt
+ *       evaluate} does with {@code --beam 1} (long sources split at sentence boundaries), with half
+ *       the token budget for the source rows.
+ * </ul>
+ *
+ * The stop signal is checked before every batch of both parts.
  *
  * <p>Shapes: B batch, S source length, T target length, V target vocabulary.
  */
@@ -38,7 +43,7 @@ public final class Validator implements DevValidation {
     private final Seq2SeqTransformer model;
     private final NDManager manager;
     private final DevSet dev;
-    private final SentencePieceCodec target;
+    private final Tokenizers tokenizers;
     private final DecodeConfig greedy;
     private final LabelSmoothedCrossEntropy loss;
     private final int batchTokens;
@@ -50,52 +55,51 @@ public final class Validator implements DevValidation {
      * @param model the model
      * @param manager the manager of its parameters (batches run in sub-managers of it)
      * @param dev the dev set
-     * @param target the target tokenizer (ids to text)
+     * @param tokenizers the model's tokenizers (text to ids and back)
      * @param decode the maximum output length ({@code max_len_a}, {@code max_len_b}); the search is
      *     greedy whatever its beam
      * @param labelSmoothing the training loss's smoothing
-     * @param batchTokens the token budget of a batch
+     * @param batchTokens the token budget of a batch: padded source plus target cells for the loss;
+     *     twice the padded source cells for translation
      */
     public Validator(
             Seq2SeqTransformer model,
             NDManager manager,
             DevSet dev,
-            SentencePieceCodec target,
+            Tokenizers tokenizers,
             DecodeConfig decode,
             double labelSmoothing,
             int batchTokens) {
         this.model = model;
         this.manager = manager;
         this.dev = dev;
-        this.target = target;
+        this.tokenizers = tokenizers;
         this.greedy = decode.withBeam(1, 1);
         this.loss = new LabelSmoothedCrossEntropy(labelSmoothing, model.special().pad());
         this.batchTokens = batchTokens;
-        this.builder = new BatchBuilder(model.special(), org.nmt4j.data.batch.Padding.RIGHT);
+        this.builder = new BatchBuilder(model.special(), Padding.RIGHT);
     }
 
     @Override
     public ValidationResult validate(StopSignal stop) {
         long t0 = System.nanoTime();
         double[] sums;
-        List<String> hyps;
-        try (NoGradient off = NoGradient.enter()) {
+        Evaluation scored;
+        try (GradientMode off = GradientMode.off()) {
             sums = devLoss(stop);
-            hyps = sums == null ? null : translate(stop);
+            scored = sums == null ? null : translate(stop);
         }
-        if (hyps == null) {
+        if (scored == null) {
             return null;
         }
-        BleuScore bleu = Bleu.corpusScore(hyps, dev.references());
-        ChrFScore chrf = ChrF.corpusScore(hyps, dev.references());
         double tokens = Math.max(1, sums[2]);
         return new ValidationResult(
                 sums[0] / tokens,
                 sums[1] / tokens,
-                bleu,
-                chrf,
-                dev.sources(),
-                hyps,
+                scored.bleu(),
+                scored.chrf(),
+                dev.references().sources(),
+                scored.hypotheses(),
                 (System.nanoTime() - t0) / 1e9);
     }
 
@@ -103,12 +107,8 @@ public final class Validator implements DevValidation {
     private double[] devLoss(StopSignal stop) {
         ParameterStore ps = new ParameterStore(manager, false);
         double[] sums = new double[3];
-        int n = dev.pairs().size();
-        IntUnaryOperator cost =
-                i ->
-                        BatchBuilder.sourceLength(dev.pairs().sourceLength(i))
-                                + BatchBuilder.targetLength(dev.pairs().targetLength(i));
-        for (int[] batch : batches(n, cost, batchTokens)) {
+        TokenBudget policy = Batcher.rowCells(dev.pairs(), batchTokens);
+        for (int[] batch : policy.batches(dev.pairs().size(), TokenBudget.Order.SHORTEST_FIRST)) {
             if (stop.requested()) {
                 return null;
             }
@@ -127,60 +127,33 @@ public final class Validator implements DevValidation {
         return sums;
     }
 
-    /** Greedy translations of the distinct sources, or null when stopped. */
-    private List<String> translate(StopSignal stop) {
-        ParameterStore ps = new ParameterStore(manager, false);
-        GreedySearch search = new GreedySearch(model, ps, greedy, SearchOptions.DEFAULT);
-        List<int[]> ids = dev.sourceIds();
-        String[] out = new String[ids.size()];
-        Arrays.fill(out, "");
-        int[] nonEmpty =
-                IntStream.range(0, ids.size()).filter(i -> ids.get(i).length > 0).toArray();
-        IntUnaryOperator cost = k -> 2 * BatchBuilder.sourceLength(ids.get(nonEmpty[k]).length);
-        for (int[] batch : batches(nonEmpty.length, cost, batchTokens)) {
-            if (stop.requested()) {
-                return null;
-            }
-            List<int[]> rows = new ArrayList<>(batch.length);
-            for (int k : batch) {
-                rows.add(ids.get(nonEmpty[k]));
-            }
-            try (NDManager sub = manager.newSubManager();
-                    NDScope scope = new NDScope()) {
-                scope.suppressNotUsedWarning();
-                List<List<Hypothesis>> found = search.search(builder.sourceArray(sub, rows));
-                for (int r = 0; r < batch.length; r++) {
-                    out[nonEmpty[batch[r]]] = target.decode(found.get(r).get(0).tokens());
-                }
-            }
+    /** Greedy translations of the distinct sources and their scores, or null when stopped. */
+    private Evaluation translate(StopSignal stop) {
+        SentenceTranslator translator =
+                new SentenceTranslator(
+                        model, manager, tokenizers, greedy, translatorOptions(batchTokens));
+        TranslationListener stopping =
+                new TranslationListener() {
+                    @Override
+                    public boolean stopRequested() {
+                        return stop.requested();
+                    }
+                };
+        try {
+            return Evaluation.run(translator, dev.references(), stopping);
+        } catch (CancellationException e) {
+            return null;
         }
-        return Arrays.asList(out);
     }
 
     /**
-     * Cuts items 0..n-1, sorted by cost, into batches whose size times largest cost stays within
-     * the budget (one item at least per batch).
+     * The translator's options for a validation budget: half of it for the source rows (the other
+     * half stands for the output, as long again), no attention.
+     *
+     * @param batchTokens the validation's token budget
+     * @return the options
      */
-    static List<int[]> batches(int n, IntUnaryOperator cost, int budget) {
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingInt(cost::applyAsInt));
-        List<int[]> out = new ArrayList<>();
-        int start = 0;
-        while (start < n) {
-            int end = start + 1;
-            while (end < n && (long) (end - start + 1) * cost.applyAsInt(order[end]) <= budget) {
-                end++;
-            }
-            int[] batch = new int[end - start];
-            for (int k = start; k < end; k++) {
-                batch[k - start] = order[k];
-            }
-            out.add(batch);
-            start = end;
-        }
-        return out;
+    public static TranslatorOptions translatorOptions(int batchTokens) {
+        return new TranslatorOptions(Math.max(1, batchTokens / 2), false);
     }
 }

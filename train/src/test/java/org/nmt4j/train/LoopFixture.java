@@ -12,11 +12,11 @@ import java.util.Random;
 import org.nmt4j.data.batch.BatchBuilder;
 import org.nmt4j.data.batch.Batcher;
 import org.nmt4j.data.batch.TokenizedCorpus;
-import org.nmt4j.data.score.BleuScore;
-import org.nmt4j.data.score.ChrFScore;
 import org.nmt4j.model.ModelConfig;
 import org.nmt4j.model.Seq2SeqTransformer;
-import org.nmt4j.model.SpecialTokens;
+import org.nmt4j.text.SpecialTokens;
+import org.nmt4j.text.score.BleuScore;
+import org.nmt4j.text.score.ChrFScore;
 import org.nmt4j.train.config.TrainConfig;
 import org.nmt4j.train.optim.AdamW;
 

@@ -8,11 +8,10 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.nmt4j.text.io.AtomicFiles;
 
 /**
  * Draws an {@link AttentionMap} as a PNG heatmap with plain Java2D: source pieces along the top
@@ -43,18 +42,13 @@ public final class AttentionHeatmap {
      */
     public static void write(AttentionMap map, String title, Path png) throws IOException {
         BufferedImage image = draw(map, title);
-        Path dir = png.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + png.getFileName(), ".tmp");
-        try {
-            if (!ImageIO.write(image, "png", temp.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-            Files.move(
-                    temp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(
+                png,
+                temp -> {
+                    if (!ImageIO.write(image, "png", temp.toFile())) {
+                        throw new IOException("no PNG writer available");
+                    }
+                });
     }
 
     /**

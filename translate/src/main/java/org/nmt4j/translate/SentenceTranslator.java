@@ -5,10 +5,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.nmt4j.data.batch.BatchBuilder;
 import org.nmt4j.data.batch.Padding;
+import org.nmt4j.data.batch.TokenBudget;
 import org.nmt4j.data.tokenizer.SentencePieceCodec;
 import org.nmt4j.data.tokenizer.Tokenizers;
 import org.nmt4j.model.Seq2SeqTransformer;
@@ -97,8 +98,10 @@ public final class SentenceTranslator {
      * @param lines the lines (null entries, e.g. lines that were not valid UTF-8, give empty
      *     translations)
      * @param firstLineNumber the input line number of {@code lines.get(0)}, for reports
-     * @param listener hears of split lines and progress
+     * @param listener hears of split lines and progress, and is asked before each batch whether to
+     *     stop
      * @return one translation per line, in order
+     * @throws CancellationException when the listener asks to stop
      */
     public List<Translation> translate(
             List<String> lines, long firstLineNumber, TranslationListener listener) {
@@ -116,6 +119,9 @@ public final class SentenceTranslator {
         segments.forEach(s -> results.add(null));
         int[] remaining = parts.clone();
         for (List<Segment> batch : batches(segments)) {
+            if (listener.stopRequested()) {
+                throw new CancellationException("translation stopped on request");
+            }
             List<List<Hypothesis>> out = run(batch);
             int completed = 0;
             for (int r = 0; r < batch.size(); r++) {
@@ -152,28 +158,19 @@ public final class SentenceTranslator {
         return parts.size();
     }
 
-    /** Longest first; each batch within the token budget (at least one segment). */
+    /**
+     * Longest first, ties in input order; each batch within the token budget, counting rows ×
+     * longest source row × beam (at least one segment).
+     */
     private List<List<Segment>> batches(List<Segment> segments) {
-        List<Segment> sorted = new ArrayList<>(segments);
-        sorted.sort(
-                Comparator.comparingInt((Segment s) -> -s.ids().length)
-                        .thenComparingInt(Segment::index));
+        TokenBudget policy =
+                TokenBudget.of(
+                                options.batchTokens(),
+                                i -> BatchBuilder.sourceLength(segments.get(i).ids().length))
+                        .times(decode.beam());
         List<List<Segment>> batches = new ArrayList<>();
-        List<Segment> current = new ArrayList<>();
-        long width = 0;
-        for (Segment s : sorted) {
-            long w = Math.max(width, BatchBuilder.sourceLength(s.ids().length));
-            if (!current.isEmpty()
-                    && (current.size() + 1L) * w * decode.beam() > options.batchTokens()) {
-                batches.add(current);
-                current = new ArrayList<>();
-                w = BatchBuilder.sourceLength(s.ids().length);
-            }
-            current.add(s);
-            width = w;
-        }
-        if (!current.isEmpty()) {
-            batches.add(current);
+        for (int[] batch : policy.batches(segments.size(), TokenBudget.Order.LONGEST_FIRST)) {
+            batches.add(Arrays.stream(batch).mapToObj(segments::get).toList());
         }
         return batches;
     }

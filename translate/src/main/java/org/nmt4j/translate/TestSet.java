@@ -2,35 +2,22 @@ package org.nmt4j.translate;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.nmt4j.data.clean.TextNormalizer;
 import org.nmt4j.data.corpus.ReadSummary;
 import org.nmt4j.data.corpus.TsvCorpusReader;
 
 /**
- * A two-column test set ({@code source<TAB>target}) as it is scored: each distinct source once,
- * with every distinct translation it has in the file as a reference. Sources that differ only in
- * whitespace or Unicode composition ({@link TextNormalizer}) are the same source.
+ * A two-column test file ({@code source<TAB>target}) as it is scored: its pairs grouped into a
+ * {@link ReferenceSet} (each distinct source once, with every distinct translation it has in the
+ * file as a reference), and what reading it skipped.
  *
- * @param sources the distinct sources, in order of first appearance
- * @param references per source, its distinct references in file order
+ * @param pairs the grouped pairs
  * @param summary what was read and skipped (lines without a tab, empty sides, invalid UTF-8)
  */
-public record TestSet(List<String> sources, List<List<String>> references, ReadSummary summary) {
+public record TestSet(ReferenceSet pairs, ReadSummary summary) {
 
     /** The largest share of malformed lines accepted in a test file. */
     public static final double MAX_BAD_SHARE = 0.01;
-
-    /** Copies the lists. */
-    public TestSet {
-        sources = List.copyOf(sources);
-        references = List.copyOf(references);
-    }
 
     /**
      * Reads a test file.
@@ -42,22 +29,28 @@ public record TestSet(List<String> sources, List<List<String>> references, ReadS
      * @throws org.nmt4j.data.corpus.CorpusException if more than 1% of its lines are malformed
      */
     public static TestSet read(Path tsv) throws IOException {
-        Map<String, String> firstSource = new LinkedHashMap<>();
-        Map<String, Set<String>> refs = new LinkedHashMap<>();
+        ReferenceSet.Builder grouped = new ReferenceSet.Builder();
         ReadSummary summary =
                 new TsvCorpusReader(tsv, 0, 1, false, MAX_BAD_SHARE)
-                        .read(
-                                pair -> {
-                                    String key = TextNormalizer.normalize(pair.source());
-                                    firstSource.putIfAbsent(key, pair.source());
-                                    refs.computeIfAbsent(key, k -> new LinkedHashSet<>())
-                                            .add(pair.target());
-                                });
-        List<String> sources = new ArrayList<>(firstSource.values());
-        List<List<String>> references = new ArrayList<>(refs.size());
-        for (Set<String> r : refs.values()) {
-            references.add(List.copyOf(r));
-        }
-        return new TestSet(sources, references, summary);
+                        .read(pair -> grouped.add(pair.source(), pair.target()));
+        return new TestSet(grouped.build(), summary);
+    }
+
+    /**
+     * Returns the distinct sources.
+     *
+     * @return the sources, in order of first appearance
+     */
+    public List<String> sources() {
+        return pairs.sources();
+    }
+
+    /**
+     * Returns the references of each distinct source.
+     *
+     * @return per source, its distinct references in file order
+     */
+    public List<List<String>> references() {
+        return pairs.references();
     }
 }

@@ -1,6 +1,9 @@
 package org.nmt4j.translate;
 
-/** Hears what a {@link SentenceTranslator} does: progress and lines that needed special care. */
+/**
+ * Hears what a {@link SentenceTranslator} does: progress and lines that needed special care; and
+ * tells it when to give up.
+ */
 public interface TranslationListener {
 
     /** A listener that ignores everything. */
@@ -25,4 +28,14 @@ public interface TranslationListener {
      * @param lines how many lines were completed since the last call
      */
     default void linesCompleted(int lines) {}
+
+    /**
+     * Asked before each batch: true makes the translator stop with a {@link
+     * java.util.concurrent.CancellationException} (e.g. validation during training, on Ctrl-C).
+     *
+     * @return whether to stop now
+     */
+    default boolean stopRequested() {
+        return false;
+    }
 }

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,8 @@ import org.nmt4j.model.CopyTask;
 import org.nmt4j.model.LoadedModel;
 import org.nmt4j.model.ModelArtifacts;
 import org.nmt4j.model.Seq2SeqTransformer;
-import org.nmt4j.model.SpecialTokens;
 import org.nmt4j.model.search.DecodeConfig;
+import org.nmt4j.text.SpecialTokens;
 
 class SentenceTranslatorTest {
     private static final DecodeConfig GREEDY = new DecodeConfig(1, 0.6, 1.5, 5);
@@ -88,6 +89,29 @@ class SentenceTranslatorTest {
         List<String> oneBatch =
                 texts(translator(GREEDY, new TranslatorOptions(100_000, false)).translate(lines));
         assertEquals(oneBatch, oneByOne);
+    }
+
+    @Test
+    void stopRequest_endsTheTranslationBeforeTheNextBatch_withACancellation() {
+        List<String> lines = TestTexts.mixed64();
+        SentenceTranslator oneLinePerBatch = translator(GREEDY, new TranslatorOptions(1, false));
+        int[] completed = {0};
+        TranslationListener stopAfterThree =
+                new TranslationListener() {
+                    @Override
+                    public void linesCompleted(int n) {
+                        completed[0] += n;
+                    }
+
+                    @Override
+                    public boolean stopRequested() {
+                        return completed[0] >= 3;
+                    }
+                };
+        assertThrows(
+                CancellationException.class,
+                () -> oneLinePerBatch.translate(lines, 1, stopAfterThree));
+        assertEquals(3, completed[0], "three batches of one line ran, then it stopped");
     }
 
     @Test

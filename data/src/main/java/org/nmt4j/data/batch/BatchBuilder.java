@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
 import java.util.List;
-import org.nmt4j.model.SpecialTokens;
+import org.nmt4j.text.SpecialTokens;
 
 /**
  * Turns pairs of piece ids into padded id matrices. This is the ONE place of the target shift and

@@ -15,7 +15,8 @@ import org.nmt4j.data.clean.Hashing;
  *       each chunk by (longer side, source length, target length), ties in shuffled order (sorting
  *       by the longer side first keeps both S and T tight in a batch);
  *   <li>walk each sorted chunk and close a batch when adding the next pair would make B·(S + T)
- *       exceed the budget (S, T: padded row lengths including EOS / BOS, see {@link BatchBuilder});
+ *       exceed the budget (S, T: padded row lengths including EOS / BOS, see {@link BatchBuilder};
+ *       the policy is {@link TokenBudget}'s, see {@link #rowCells});
  *   <li>shuffle the batches.
  * </ol>
  *
@@ -30,6 +31,7 @@ public final class Batcher {
 
     private final TokenizedCorpus corpus;
     private final int batchTokens;
+    private final TokenBudget budget;
     private final long seed;
     private final int chunkPairs;
 
@@ -59,10 +61,11 @@ public final class Batcher {
         }
         this.corpus = corpus;
         this.batchTokens = batchTokens;
+        this.budget = rowCells(corpus, batchTokens);
         this.seed = seed;
         long total = 0;
         for (int i = 0; i < corpus.size(); i++) {
-            int cost = cost(i);
+            long cost = budget.cost(i);
             if (cost > batchTokens) {
                 throw new IllegalArgumentException(
                         "data.batch_tokens "
@@ -99,7 +102,8 @@ public final class Batcher {
         List<int[]> batches = new ArrayList<>();
         for (int from = 0; from < order.length; from += chunkPairs) {
             int to = Math.min(order.length, from + chunkPairs);
-            cut(sortedByLength(order, from, to), batches);
+            batches.addAll(
+                    budget.batches(sortedByLength(order, from, to), TokenBudget.Order.AS_GIVEN));
         }
         shuffle(batches, rng);
         return new EpochPlan(epoch, batches);
@@ -133,9 +137,19 @@ public final class Batcher {
         return batchTokens;
     }
 
-    private int cost(int i) {
-        return BatchBuilder.sourceLength(corpus.sourceLength(i))
-                + BatchBuilder.targetLength(corpus.targetLength(i));
+    /**
+     * The training policy: a batch of pairs costs B·(S + T), its padded source plus target cells
+     * (S, T: the longest source and target rows, EOS / BOS included, see {@link BatchBuilder}).
+     *
+     * @param corpus the pairs
+     * @param batchTokens the most cells in one batch
+     * @return the policy over the corpus's pair indices
+     */
+    public static TokenBudget rowCells(TokenizedCorpus corpus, long batchTokens) {
+        return TokenBudget.of(
+                batchTokens,
+                i -> BatchBuilder.sourceLength(corpus.sourceLength(i)),
+                i -> BatchBuilder.targetLength(corpus.targetLength(i)));
     }
 
     private int[] sortedByLength(int[] order, int from, int to) {
@@ -152,28 +166,6 @@ public final class Batcher {
             sorted[k] = order[from + (int) (keys[k] & 0x7FFFFFFFL)];
         }
         return sorted;
-    }
-
-    private void cut(int[] sorted, List<int[]> out) {
-        int start = 0;
-        int s = 0;
-        int t = 0;
-        for (int k = 0; k < sorted.length; k++) {
-            int i = sorted[k];
-            int ns = Math.max(s, BatchBuilder.sourceLength(corpus.sourceLength(i)));
-            int nt = Math.max(t, BatchBuilder.targetLength(corpus.targetLength(i)));
-            if ((long) (k - start + 1) * (ns + nt) > batchTokens) {
-                out.add(Arrays.copyOfRange(sorted, start, k));
-                start = k;
-                ns = BatchBuilder.sourceLength(corpus.sourceLength(i));
-                nt = BatchBuilder.targetLength(corpus.targetLength(i));
-            }
-            s = ns;
-            t = nt;
-        }
-        if (start < sorted.length) {
-            out.add(Arrays.copyOfRange(sorted, start, sorted.length));
-        }
     }
 
     private static int[] permutation(int n, SplittableRandom rng) {

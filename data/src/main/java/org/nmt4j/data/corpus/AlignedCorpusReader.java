@@ -1,9 +1,9 @@
 package org.nmt4j.data.corpus;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.nmt4j.text.io.Utf8LineReader;
 
 /**
  * Reads a corpus given as two line-aligned files ({@code train.en} / {@code train.es}): line n of
@@ -42,11 +42,11 @@ public final class AlignedCorpusReader implements CorpusReader {
         CorpusReaders.requireFile(targetFile);
         SkipCounter skips = new SkipCounter();
         long pairs = 0;
-        try (ByteLineReader src = new ByteLineReader(Files.newInputStream(sourceFile));
-                ByteLineReader tgt = new ByteLineReader(Files.newInputStream(targetFile))) {
+        try (Utf8LineReader src = CorpusReaders.lines(sourceFile);
+                Utf8LineReader tgt = CorpusReaders.lines(targetFile)) {
             while (true) {
-                ByteLineReader.Line s = src.next();
-                ByteLineReader.Line t = tgt.next();
+                Utf8LineReader.Line s = src.next();
+                Utf8LineReader.Line t = tgt.next();
                 if (s == null || t == null) {
                     if (s != null || t != null) {
                         throw mismatch(drain(src, s), drain(tgt, t));
@@ -67,7 +67,7 @@ public final class AlignedCorpusReader implements CorpusReader {
         }
     }
 
-    private static SkipReason check(ByteLineReader.Line s, ByteLineReader.Line t) {
+    private static SkipReason check(Utf8LineReader.Line s, Utf8LineReader.Line t) {
         SkipReason a = CorpusReaders.checkLine(s);
         SkipReason b = CorpusReaders.checkLine(t);
         if (a != null && a != SkipReason.BLANK_LINE) {
@@ -82,7 +82,7 @@ public final class AlignedCorpusReader implements CorpusReader {
         return a != null || b != null ? SkipReason.EMPTY_SIDE : null;
     }
 
-    private static long drain(ByteLineReader in, ByteLineReader.Line pending) throws IOException {
+    private static long drain(Utf8LineReader in, Utf8LineReader.Line pending) throws IOException {
         if (pending == null) {
             return in.lineNumber();
         }

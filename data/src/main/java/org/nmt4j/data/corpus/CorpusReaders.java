@@ -1,11 +1,16 @@
 package org.nmt4j.data.corpus;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.nmt4j.data.DataConfig;
+import org.nmt4j.text.io.Utf8LineReader;
 
 /** Makes the reader for a configured corpus split, and holds the line checks they share. */
 public final class CorpusReaders {
+    /** The longest corpus line kept, in bytes (1 MiB); longer lines are skipped. */
+    public static final int MAX_LINE_BYTES = 1 << 20;
+
     private CorpusReaders() {}
 
     /**
@@ -44,7 +49,12 @@ public final class CorpusReaders {
         }
     }
 
-    static SkipReason checkLine(ByteLineReader.Line line) {
+    /** Opens a corpus file for reading line by line, lines over {@link #MAX_LINE_BYTES} skipped. */
+    static Utf8LineReader lines(Path file) throws IOException {
+        return new Utf8LineReader(Files.newInputStream(file), MAX_LINE_BYTES);
+    }
+
+    static SkipReason checkLine(Utf8LineReader.Line line) {
         if (line.tooLong()) {
             return SkipReason.LINE_TOO_LONG;
         }

@@ -1,9 +1,9 @@
 package org.nmt4j.data.corpus;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.nmt4j.text.io.Utf8LineReader;
 
 /**
  * Reads a tab-separated corpus: the Anki/Tatoeba {@code spa.txt} ({@code English<TAB>Spanish},
@@ -62,8 +62,8 @@ public final class TsvCorpusReader implements CorpusReader {
         CorpusReaders.requireFile(file);
         SkipCounter skips = new SkipCounter();
         long pairs = 0;
-        try (ByteLineReader in = new ByteLineReader(Files.newInputStream(file))) {
-            for (ByteLineReader.Line line = in.next(); line != null; line = in.next()) {
+        try (Utf8LineReader in = CorpusReaders.lines(file)) {
+            for (Utf8LineReader.Line line = in.next(); line != null; line = in.next()) {
                 SkipReason bad = CorpusReaders.checkLine(line);
                 String[] cols = bad == null ? line.text().split("\t", -1) : null;
                 if (bad == null) {

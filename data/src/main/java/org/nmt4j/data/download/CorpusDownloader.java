@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.nmt4j.text.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,11 +105,7 @@ public final class CorpusDownloader {
                 throw mismatch(spec, got);
             }
             for (Map.Entry<Path, Path> e : parts.entrySet()) {
-                Files.move(
-                        e.getValue(),
-                        e.getKey(),
-                        StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.publish(e.getValue(), e.getKey());
             }
             parts.clear();
             return new Result(target, false, got.matches(spec), got.lines(), got.sha256());

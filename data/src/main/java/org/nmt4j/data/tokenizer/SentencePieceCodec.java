@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.nmt4j.data.clean.TextNormalizer;
-import org.nmt4j.model.SpecialTokens;
+import org.nmt4j.text.SpecialTokens;
 
 /**
  * Text to ids and ids to text with one SentencePiece model, through SentencePiece-DJL. The model

@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.nmt4j.text.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,16 +119,8 @@ public final class SpmTrainer {
                 config.vocabSize(),
                 modelFile);
         run(command, log);
-        Files.move(
-                Path.of(tmpPrefix + ".vocab"),
-                dir.resolve(stem + ".vocab"),
-                StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
-        Files.move(
-                Path.of(tmpPrefix + ".model"),
-                modelFile,
-                StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.publish(Path.of(tmpPrefix + ".vocab"), dir.resolve(stem + ".vocab"));
+        AtomicFiles.publish(Path.of(tmpPrefix + ".model"), modelFile);
         return modelFile;
     }
 

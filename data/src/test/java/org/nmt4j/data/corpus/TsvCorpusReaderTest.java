@@ -147,7 +147,7 @@ class TsvCorpusReaderTest {
     void reader_skipsLineOverOneMebibyte_withoutFailing() throws IOException {
         Path f =
                 CorpusFiles.create()
-                        .text("a\t" + "x".repeat(ByteLineReader.MAX_LINE_BYTES) + "\n")
+                        .text("a\t" + "x".repeat(CorpusReaders.MAX_LINE_BYTES) + "\n")
                         .text("b\tc\n")
                         .writeTo(dir.resolve("c.tsv"));
         ReadSummary[] s = new ReadSummary[1];

@@ -4,8 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import java.util.Objects;
+import org.nmt4j.model.GradientMode;
 import org.nmt4j.model.IncrementalDecoder;
-import org.nmt4j.model.SpecialTokens;
+import org.nmt4j.text.SpecialTokens;
 
 /**
  * What greedy and beam search share: the model, its parameters, the configs, and the set-up of one

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.nmt4j.model.EncodedSource;
 import org.nmt4j.model.IncrementalDecoder;
-import org.nmt4j.model.SpecialTokens;
 import org.nmt4j.model.StepCache;
 import org.nmt4j.model.StepScores;
+import org.nmt4j.text.SpecialTokens;
 
 /**
  * A fake model for exact search tests, after fairseq's {@code tests/test_sequence_generator.py}:

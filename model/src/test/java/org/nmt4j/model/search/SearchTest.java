@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nmt4j.model.CopyTask;
+import org.nmt4j.model.GradientMode;
 import org.nmt4j.model.Seq2SeqTransformer;
 
 /**

@@ -1,15 +1,14 @@
 package org.nmt4j.train.checkpoint;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+import org.nmt4j.text.io.AtomicFiles;
 
 /** fsync, atomic renames and recursive deletion for checkpoint directories. */
 final class DurableFiles {
@@ -20,11 +19,7 @@ final class DurableFiles {
      * platform cannot open a directory (Windows) this does nothing.
      */
     static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // not supported on this platform: renames are still atomic, only less durable
-        }
+        AtomicFiles.syncDirectory(dir);
     }
 
     /** Returns {@code base + ".tmp-" + 8 random hex digits}, a sibling name not in use. */

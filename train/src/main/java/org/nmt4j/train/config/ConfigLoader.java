@@ -5,15 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.nmt4j.data.tokenizer.TokenizerConfig;
+import org.nmt4j.text.io.AtomicFiles;
 
 /**
  * Loads an experiment's YAML file into an {@link ExperimentConfig}, and writes one back.
@@ -125,21 +124,8 @@ public final class ConfigLoader {
      * @throws UncheckedIOException when the file cannot be written
      */
     public static void write(ExperimentConfig config, Path file) {
-        Path dir = file.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName() + ".tmp-", "");
-            try {
-                Files.writeString(
-                        tmp, HEADER + MAPPER.writeValueAsString(config), StandardCharsets.UTF_8);
-                Files.move(
-                        tmp,
-                        file,
-                        StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.writeString(file, HEADER + MAPPER.writeValueAsString(config));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the config to " + file + ": " + e, e);
         }

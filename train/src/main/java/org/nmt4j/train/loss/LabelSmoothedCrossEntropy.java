@@ -3,8 +3,8 @@ package org.nmt4j.train.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
+import org.nmt4j.model.NativeScalars;
 
 /**
  * Label-smoothed cross-entropy over a batch of target sequences, ignoring padding.
@@ -90,19 +90,11 @@ public final class LabelSmoothedCrossEntropy extends Loss {
             return new Sums(nllSum, nllSum, tokens);
         }
         NDArray uniform = logProbs.mean(new int[] {-1}).neg();
+        // not mul(Number): see NativeScalars
         NDArray perToken =
-                nll.mul(constant(nll, 1f - smoothing))
-                        .add(uniform.mul(constant(uniform, smoothing)));
+                NativeScalars.times(nll, 1f - smoothing)
+                        .add(NativeScalars.times(uniform, smoothing));
         return new Sums(perToken.mul(keep).sum(), nllSum, tokens);
-    }
-
-    /**
-     * Returns a scalar in native memory. {@code NDArray.mul(Number)} would wrap Java memory
-     * (PyTorch's from_blob) that the garbage collector may free while autograd still holds it for
-     * the backward pass, which then reads garbage.
-     */
-    static NDArray constant(NDArray like, float value) {
-        return like.getManager().full(new Shape(), value, like.getDataType());
     }
 
     /**
@@ -115,7 +107,7 @@ public final class LabelSmoothedCrossEntropy extends Loss {
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
         Sums s = sums(predictions.singletonOrThrow(), labels.singletonOrThrow());
-        return s.loss().div(s.tokens().maximum(1f));
+        return s.loss().div(s.tokens().maximum(NativeScalars.like(s.tokens(), 1f)));
     }
 
     /**

@@ -30,8 +30,8 @@ import org.nmt4j.model.LoadedModel;
 import org.nmt4j.model.ModelArtifacts;
 import org.nmt4j.model.ModelConfig;
 import org.nmt4j.model.Seq2SeqTransformer;
-import org.nmt4j.model.SpecialTokens;
 import org.nmt4j.model.TokenizerFiles;
+import org.nmt4j.text.SpecialTokens;
 import org.nmt4j.train.optim.AdamW;
 
 class CheckpointerTest {

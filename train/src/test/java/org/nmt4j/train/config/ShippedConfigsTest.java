@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nmt4j.data.DataConfig;
 import org.nmt4j.model.ModelConfig;
 import org.nmt4j.model.Seq2SeqTransformer;
-import org.nmt4j.model.SpecialTokens;
+import org.nmt4j.text.SpecialTokens;
 import org.nmt4j.train.schedule.InverseSqrtSchedule;
 
 /** The YAML files in {@code configs/} load and say what the project promises. */
