@@ -14,7 +14,7 @@ import java.util.List;
  * <p>Create with {@link Seq2SeqTransformer#newCache()}; pass only the new target positions to
  * {@link Seq2SeqTransformer#decode} at each step. The cached prefix must contain no padding.
  */
-public final class DecoderCache {
+public final class DecoderCache implements StepCache {
     private final List<KeyValueCache> self;
     private final List<KeyValueCache> cross;
 
@@ -53,6 +53,7 @@ public final class DecoderCache {
      *
      * @return a new list of the cached arrays, empty before the first step
      */
+    @Override
     public NDList arrays() {
         NDList all = new NDList();
         for (List<KeyValueCache> kind : List.of(self, cross)) {
@@ -71,6 +72,7 @@ public final class DecoderCache {
      *
      * @param rows (B') int64 indices into the current batch axis
      */
+    @Override
     public void reorder(NDArray rows) {
         for (KeyValueCache c : self) {
             c.reorder(rows);
@@ -78,5 +80,11 @@ public final class DecoderCache {
         for (KeyValueCache c : cross) {
             c.reorder(rows);
         }
+    }
+
+    /** Closes every cached array. */
+    @Override
+    public void close() {
+        arrays().close();
     }
 }

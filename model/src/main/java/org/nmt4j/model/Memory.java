@@ -1,6 +1,7 @@
 package org.nmt4j.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 
 /**
  * The encoder's output and the source padding it was computed under.
@@ -8,14 +9,15 @@ import ai.djl.ndarray.NDArray;
  * @param states (B,S,E) encoder states; rows at padded positions are meaningless and always masked
  * @param sourceKeep (B,S) boolean keep-mask of the source, true for real tokens
  */
-public record Memory(NDArray states, NDArray sourceKeep) {
+public record Memory(NDArray states, NDArray sourceKeep) implements EncodedSource<Memory> {
 
     /**
      * Keeps the given batch rows, in the given order.
      *
      * @param rows (B') int64 indices
-     * @return the selected memory
+     * @return the selected memory, in new arrays
      */
+    @Override
     public Memory select(NDArray rows) {
         return new Memory(states.get(rows), sourceKeep.get(rows));
     }
@@ -38,5 +40,22 @@ public record Memory(NDArray states, NDArray sourceKeep) {
      */
     public int batchSize() {
         return (int) states.getShape().get(0);
+    }
+
+    /**
+     * Returns the states and the keep-mask.
+     *
+     * @return a new list of the two arrays
+     */
+    @Override
+    public NDList arrays() {
+        return new NDList(states, sourceKeep);
+    }
+
+    /** Closes the states and the keep-mask. */
+    @Override
+    public void close() {
+        states.close();
+        sourceKeep.close();
     }
 }

@@ -1,15 +1,21 @@
 package org.nmt4j.model;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterStore;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Step-by-step decoding with the KV cache equals the full teacher-forced pass. */
+/**
+ * Step-by-step decoding with the KV cache equals the full teacher-forced pass, and the {@link
+ * IncrementalDecoder} view that searches use gives that pass's newest position.
+ */
 class IncrementalDecodingTest {
     private static final long[][] SOURCES = {{5, 9, 13, 7, 3}, {8, 3}, {4, 5, 6, 7, 8, 9, 10, 3}};
     private static final long[][] TARGETS = {
@@ -66,6 +72,38 @@ class IncrementalDecodingTest {
                     NDArrays.concat(steps, 1),
                     1e-5,
                     "cached logits after reorder");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModelConfig.NormPlacement.class)
+    void decodeStep_givesTheLogSoftmaxAndHeadMeanAttentionOfTheNewestPosition_cachedOrNot(
+            ModelConfig.NormPlacement norm) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ModelConfig config = TestModels.config(23, norm, ModelConfig.Positions.SINUSOIDAL);
+            Seq2SeqTransformer model = TestModels.model(m, config, 29);
+            ParameterStore ps = TestModels.store(m);
+            Memory memory = model.encode(ps, TestModels.ids(m, 0, SOURCES));
+            NDArray target = TestModels.ids(m, 0, TARGETS);
+            DecoderOutput full = model.decode(ps, memory, target, null, false);
+            DecoderCache cache = model.newCache();
+            for (int t = 0; t < TARGETS[0].length; t++) {
+                NDArray prefix = target.get(new NDIndex(":, 0:{}", t + 1));
+                StepScores uncached = model.decodeStep(ps, memory, prefix, null, true);
+                NDArray newest = target.get(new NDIndex(":, {}:{}", t, t + 1));
+                StepScores cached = model.decodeStep(ps, memory, newest, cache, true);
+                NDArray expected = full.logits().get(new NDIndex(":, {}, :", t)).logSoftmax(-1);
+                List<NDArray> layers = full.crossAttention();
+                NDArray attention =
+                        layers.get(layers.size() - 1)
+                                .get(new NDIndex(":, :, {}, :", t))
+                                .mean(new int[] {1});
+                Checks.close(expected, uncached.logProbs(), 1e-5, "uncached step " + t);
+                Checks.close(expected, cached.logProbs(), 1e-5, "cached step " + t);
+                Checks.close(attention, uncached.attention(), 1e-5, "uncached attention " + t);
+                Checks.close(attention, cached.attention(), 1e-5, "cached attention " + t);
+            }
+            assertNull(model.decodeStep(ps, memory, target, null, false).attention());
         }
     }
 }

@@ -57,18 +57,15 @@ class SentenceTranslatorTest {
     }
 
     @Test
-    void translate_givesOneOutputPerLine_inInputOrder_copyingMostSentences() {
+    void translate_givesOneOutputPerLine_inInputOrder_eachAsTranslatedAlone() {
         List<String> lines = TestTexts.mixed64();
-        List<String> out = texts(translator(GREEDY, TranslatorOptions.DEFAULT).translate(lines));
+        SentenceTranslator t = translator(GREEDY, TranslatorOptions.DEFAULT);
+        List<String> out = texts(t.translate(lines));
         assertEquals(lines.size(), out.size());
-        int same = 0;
         for (int i = 0; i < lines.size(); i++) {
-            same += lines.get(i).equals(out.get(i)) ? 1 : 0;
+            // A call with one line cannot mix lines up; the search is batch-invariant.
+            assertEquals(alone(t, lines.get(i)), out.get(i), "line " + i);
         }
-        // Training is not bit-reproducible across JVMs (41 to 63 of 64 seen); a translator that
-        // mixed
-        // up lines would give back almost none.
-        assertTrue(same >= 32, "the copy model should give most lines back, gave " + same + "/64");
     }
 
     @Test

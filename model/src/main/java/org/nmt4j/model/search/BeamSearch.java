@@ -9,8 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.nmt4j.model.GradientMode;
-import org.nmt4j.model.Seq2SeqTransformer;
+import org.nmt4j.model.IncrementalDecoder;
 
 /**
  * Beam search with the GNMT length penalty, batched over many sentences and incremental.
@@ -20,7 +19,7 @@ import org.nmt4j.model.Seq2SeqTransformer;
  * extensions of each sentence are taken by total log-probability; an EOS among the first K ends a
  * hypothesis (scored {@code logP / ((5 + len) / 6)^α}, len counting EOS), the best K others become
  * the new beams, and the cache is reordered to follow them ({@link
- * org.nmt4j.model.DecoderCache#reorder}). A sentence is done when it has K finished hypotheses, or
+ * org.nmt4j.model.StepCache#reorder}). A sentence is done when it has K finished hypotheses, or
  * when its beams reach the maximum length {@code a·S + b} (they are then kept as unfinished
  * hypotheses); its rows are then dropped from the cache and the memory. The encoder runs once; the
  * memory is repeated K times per sentence, so cross-attention keys/values are computed once for all
@@ -28,11 +27,7 @@ import org.nmt4j.model.Seq2SeqTransformer;
  *
  * <p>Shapes: B sentences, K beams, S source length, V target vocabulary, n = active sentences × K.
  */
-public final class BeamSearch implements Search {
-    private final Seq2SeqTransformer model;
-    private final ParameterStore ps;
-    private final DecodeConfig config;
-    private final SearchOptions options;
+public final class BeamSearch extends StepSearch {
 
     /**
      * Creates the search.
@@ -43,42 +38,38 @@ public final class BeamSearch implements Search {
      * @param options cached or not, attention or not
      */
     public BeamSearch(
-            Seq2SeqTransformer model,
+            IncrementalDecoder<?, ?> model,
             ParameterStore ps,
             DecodeConfig config,
             SearchOptions options) {
-        this.model = model;
-        this.ps = ps;
-        this.config = config;
-        this.options = options;
+        super(model, ps, config, options);
     }
 
     @Override
-    @SuppressWarnings("try") // the GradientMode handle only restores the mode on close
-    public List<List<Hypothesis>> search(NDArray source) {
-        try (GradientMode off = GradientMode.off();
-                StepDecoder decoder =
-                        StepDecoder.start(model, ps, source, options, config.beam())) {
-            int[] maxLen = SearchLimits.maxOutputLengths(config, model, decoder.sourceLengths());
-            Beams beams = new Beams(maxLen.length, config.beam(), model.special().bos());
-            List<List<Hypothesis>> finished = new ArrayList<>(maxLen.length);
-            for (int s = 0; s < maxLen.length; s++) {
-                finished.add(new ArrayList<>());
-            }
-            for (int length = 1; beams.sentences() > 0; length++) {
-                try (NDScope scope = new NDScope()) {
-                    scope.suppressNotUsedWarning();
-                    StepDecoder.StepOutput out = decoder.step(beams.lastTokens());
-                    Candidates c = candidates(out.logProbs(), beams);
-                    Beams next = advance(beams, c, out.attention(), length, maxLen, finished);
-                    if (next.sentences() > 0) {
-                        decoder.keep(next.parentRows(), next.sentences() < beams.sentences());
-                    }
-                    beams = next;
-                }
-            }
-            return best(finished);
+    int rowsPerSentence() {
+        return config.beam();
+    }
+
+    @Override
+    List<List<Hypothesis>> run(StepDecoder<?, ?> decoder, int[] maxLen) {
+        Beams beams = new Beams(maxLen.length, config.beam(), special.bos());
+        List<List<Hypothesis>> finished = new ArrayList<>(maxLen.length);
+        for (int s = 0; s < maxLen.length; s++) {
+            finished.add(new ArrayList<>());
         }
+        for (int length = 1; beams.sentences() > 0; length++) {
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                StepDecoder.StepOutput out = decoder.step(beams.lastTokens());
+                Candidates c = candidates(out.logProbs(), beams);
+                Beams next = advance(beams, c, out.attention(), length, maxLen, finished);
+                if (next.sentences() > 0) {
+                    decoder.keep(next.parentRows(), next.sentences() < beams.sentences());
+                }
+                beams = next;
+            }
+        }
+        return best(finished);
     }
 
     /** The 2K best extensions of each active sentence, by total log-probability. */
@@ -102,7 +93,7 @@ public final class BeamSearch implements Search {
             int[] maxLen,
             List<List<Hypothesis>> finished) {
         int k = config.beam();
-        int eos = model.special().eos();
+        int eos = special.eos();
         Beams next = new Beams(k);
         for (int p = 0; p < beams.sentences(); p++) {
             int s = beams.sentence(p);
@@ -249,17 +240,14 @@ public final class BeamSearch implements Search {
          * A hypothesis: row {@code row} followed by EOS, with total log-probability {@code score}.
          */
         Hypothesis hypothesis(int row, float score, float[][] stepAttention, DecodeConfig cfg) {
-            int[] ids = tokens.get(row);
-            float lp = (float) cfg.lengthPenaltyFactor(ids.length + 1);
-            return new Hypothesis(ids, score, score / lp, true, grownAttention(row, stepAttention));
+            return Hypothesis.scored(
+                    tokens.get(row), score, true, grownAttention(row, stepAttention), cfg);
         }
 
         /** An unfinished hypothesis: row {@code row} as it is, cut at the maximum length. */
         Hypothesis hypothesis(int row, DecodeConfig cfg) {
-            int[] ids = tokens.get(row);
-            float lp = (float) cfg.lengthPenaltyFactor(ids.length);
-            return new Hypothesis(
-                    ids, scores[row], scores[row] / lp, false, attentionRows.get(row));
+            return Hypothesis.scored(
+                    tokens.get(row), scores[row], false, attentionRows.get(row), cfg);
         }
 
         private float[][] grownAttention(int row, float[][] stepAttention) {

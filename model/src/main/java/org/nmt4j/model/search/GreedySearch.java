@@ -1,14 +1,12 @@
 package org.nmt4j.model.search;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.nmt4j.model.GradientMode;
-import org.nmt4j.model.Seq2SeqTransformer;
+import org.nmt4j.model.IncrementalDecoder;
 
 /**
  * Greedy search: at each step every unfinished sentence takes its most probable next token.
@@ -18,11 +16,7 @@ import org.nmt4j.model.Seq2SeqTransformer;
  * or the maximum length {@code a·S + b}) are dropped from the cache and the memory. Shapes: B
  * sentences, S source length, V target vocabulary.
  */
-public final class GreedySearch implements Search {
-    private final Seq2SeqTransformer model;
-    private final ParameterStore ps;
-    private final DecodeConfig config;
-    private final SearchOptions options;
+public final class GreedySearch extends StepSearch {
 
     /**
      * Creates the search.
@@ -33,27 +27,20 @@ public final class GreedySearch implements Search {
      * @param options cached or not, attention or not
      */
     public GreedySearch(
-            Seq2SeqTransformer model,
+            IncrementalDecoder<?, ?> model,
             ParameterStore ps,
             DecodeConfig config,
             SearchOptions options) {
-        this.model = model;
-        this.ps = ps;
-        this.config = config;
-        this.options = options;
+        super(model, ps, config, options);
     }
 
     @Override
-    @SuppressWarnings("try") // the GradientMode handle only restores the mode on close
-    public List<List<Hypothesis>> search(NDArray source) {
-        try (GradientMode off = GradientMode.off();
-                StepDecoder decoder = StepDecoder.start(model, ps, source, options, 1)) {
-            return run(decoder);
-        }
+    int rowsPerSentence() {
+        return 1;
     }
 
-    private List<List<Hypothesis>> run(StepDecoder decoder) {
-        int[] maxLen = SearchLimits.maxOutputLengths(config, model, decoder.sourceLengths());
+    @Override
+    List<List<Hypothesis>> run(StepDecoder<?, ?> decoder, int[] maxLen) {
         int b = maxLen.length;
         SentenceState[] states = new SentenceState[b];
         int[] active = new int[b];
@@ -62,8 +49,8 @@ public final class GreedySearch implements Search {
             states[s] = new SentenceState(options.attention());
             active[s] = s;
         }
-        Arrays.fill(last, model.special().bos());
-        int eos = model.special().eos();
+        Arrays.fill(last, special.bos());
+        int eos = special.eos();
         while (active.length > 0) {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
@@ -147,11 +134,9 @@ public final class GreedySearch implements Search {
         }
 
         Hypothesis toHypothesis(DecodeConfig config) {
-            int length = tokens.size() + (finished ? 1 : 0);
-            float score = (float) (logProbability / config.lengthPenaltyFactor(length));
             int[] ids = tokens.stream().mapToInt(Integer::intValue).toArray();
             float[][] att = attention == null ? null : attention.toArray(new float[0][]);
-            return new Hypothesis(ids, logProbability, score, finished, att);
+            return Hypothesis.scored(ids, logProbability, finished, att, config);
         }
     }
 }

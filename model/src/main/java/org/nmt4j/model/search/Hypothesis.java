@@ -23,6 +23,28 @@ public record Hypothesis(
         int[] tokens, float logProbability, float score, boolean finished, float[][] attention) {
 
     /**
+     * Creates a hypothesis scored with the config's length penalty, {@code logP /
+     * lengthPenaltyFactor(len)} where len counts EOS when the hypothesis is finished.
+     *
+     * @param tokens the output token ids, without BOS and EOS
+     * @param logProbability the summed log-probability
+     * @param finished whether it ended with EOS
+     * @param attention per step attention, or null
+     * @param config the length penalty
+     * @return the hypothesis
+     */
+    static Hypothesis scored(
+            int[] tokens,
+            float logProbability,
+            boolean finished,
+            float[][] attention,
+            DecodeConfig config) {
+        int length = tokens.length + (finished ? 1 : 0);
+        float score = (float) (logProbability / config.lengthPenaltyFactor(length));
+        return new Hypothesis(tokens, logProbability, score, finished, attention);
+    }
+
+    /**
      * Returns the tokens as a list, e.g. for comparisons in tests.
      *
      * @return the token ids

@@ -3,10 +3,12 @@ package org.nmt4j.model.search;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 import java.util.List;
-import org.nmt4j.model.Seq2SeqTransformer;
+import org.nmt4j.model.IncrementalDecoder;
 
 /**
- * Finds translations of a batch of source sentences with a trained {@link Seq2SeqTransformer}.
+ * Finds translations of a batch of source sentences with a trained model, seen through {@link
+ * IncrementalDecoder} (a {@link org.nmt4j.model.Seq2SeqTransformer}, or any other model that scores
+ * one step at a time).
  *
  * <p>Shapes: B sentences, S source length. Searches run with autograd off in the calling thread and
  * free every intermediate array of each step as they go.
@@ -32,7 +34,7 @@ public interface Search {
      * @return the search
      */
     static Search create(
-            Seq2SeqTransformer model,
+            IncrementalDecoder<?, ?> model,
             ParameterStore ps,
             DecodeConfig config,
             SearchOptions options) {

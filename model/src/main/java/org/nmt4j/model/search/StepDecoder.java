@@ -7,53 +7,55 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import java.util.List;
-import org.nmt4j.model.DecoderCache;
-import org.nmt4j.model.DecoderOutput;
-import org.nmt4j.model.Memory;
-import org.nmt4j.model.Seq2SeqTransformer;
+import org.nmt4j.model.EncodedSource;
+import org.nmt4j.model.IncrementalDecoder;
+import org.nmt4j.model.StepCache;
+import org.nmt4j.model.StepScores;
 
 /**
- * Runs the decoder one step at a time for the rows of a search (B sentences × beams), either
- * incrementally with the model's {@link DecoderCache} (only the newest token is fed; self-attention
- * keys/values grow by one position, cross-attention keys/values are computed once) or, as a slow
+ * Runs an {@link IncrementalDecoder} one step at a time for the rows of a search (B sentences ×
+ * beams), either incrementally with its cache (only the newest token is fed) or, as a slow
  * reference, by re-running the decoder over each row's whole prefix.
  *
  * <p>Memory: the caller opens an {@link NDScope} around each step; every array a step creates is
- * closed with that scope except the state kept for the next step (the cache and the memory), which
- * this class takes out of the scope and closes itself when it is replaced or on {@link #close()}.
- * Shapes: n current rows, S source length, V target vocabulary.
+ * closed with that scope except the state kept for the next step (the cache and the encoded
+ * source), which this class takes out of the scope and closes itself when it is replaced or on
+ * {@link #close()}. Shapes: n current rows, S source length, V target vocabulary.
+ *
+ * @param <S> the decoder's encoded source
+ * @param <C> the decoder's cache
  */
-final class StepDecoder implements AutoCloseable {
-    private final Seq2SeqTransformer model;
+final class StepDecoder<S extends EncodedSource<S>, C extends StepCache> implements AutoCloseable {
+    private final IncrementalDecoder<S, C> model;
     private final ParameterStore ps;
     private final NDManager manager;
     private final boolean recordAttention;
-    private final DecoderCache cache;
+    private final C cache;
     private final int[] sourceLengths;
     private final int[] forbidden;
     private long[][] prefixes;
-    private Memory memory;
+    private S source;
 
     /** What one step gives: next-token log-probabilities and, if asked, cross-attention. */
     record StepOutput(NDArray logProbs, float[][] attention) {}
 
     private StepDecoder(
-            Seq2SeqTransformer model,
+            IncrementalDecoder<S, C> model,
             ParameterStore ps,
             NDManager manager,
             SearchOptions options,
-            Memory memory,
-            int[] sourceLengths) {
+            S source,
+            int[] sourceLengths,
+            int rows) {
         this.model = model;
         this.ps = ps;
         this.manager = manager;
         this.recordAttention = options.attention();
         this.cache = options.cached() ? model.newCache() : null;
-        this.memory = memory;
+        this.source = source;
         this.sourceLengths = sourceLengths;
         this.forbidden = new int[] {model.special().pad(), model.special().bos()};
-        this.prefixes = new long[memory.batchSize()][0];
+        this.prefixes = new long[rows][0];
     }
 
     /**
@@ -64,29 +66,36 @@ final class StepDecoder implements AutoCloseable {
      * @param source (B,S) int64 source ids
      * @param options cached or not, attention or not
      * @param copies rows per sentence (the beam size; 1 for greedy)
+     * @param <S> the model's encoded source
+     * @param <C> the model's cache
      * @return the decoder, with B·copies rows
      */
-    static StepDecoder start(
-            Seq2SeqTransformer model,
+    static <S extends EncodedSource<S>, C extends StepCache> StepDecoder<S, C> start(
+            IncrementalDecoder<S, C> model,
             ParameterStore ps,
             NDArray source,
             SearchOptions options,
             int copies) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            Memory encoded = model.encode(ps, source, false);
-            long[] lengths =
-                    encoded.sourceKeep()
-                            .toType(DataType.INT64, false)
-                            .sum(new int[] {1})
-                            .toLongArray();
-            Memory rows = copies == 1 ? encoded : encoded.repeatEach(copies);
-            NDScope.unregister(rows.states(), rows.sourceKeep());
-            int[] sourceLengths = new int[lengths.length];
-            for (int i = 0; i < lengths.length; i++) {
-                sourceLengths[i] = (int) lengths[i];
+            int[] lengths = sourceLengths(source, model.special().pad());
+            S encoded = model.encode(ps, source);
+            S rows = encoded;
+            if (copies > 1) {
+                rows =
+                        encoded.select(
+                                source.getManager().create(repeatEach(lengths.length, copies)));
+                encoded.close();
             }
-            return new StepDecoder(model, ps, source.getManager(), options, rows, sourceLengths);
+            NDScope.unregister(rows.arrays());
+            return new StepDecoder<>(
+                    model,
+                    ps,
+                    source.getManager(),
+                    options,
+                    rows,
+                    lengths,
+                    lengths.length * copies);
         }
     }
 
@@ -115,17 +124,12 @@ final class StepDecoder implements AutoCloseable {
         } else {
             input = extendPrefixes(lastTokens);
         }
-        DecoderOutput out = model.decode(ps, memory, input, cache, false);
-        NDArray logits = out.logits();
-        NDArray last =
-                logits.getShape().get(1) == 1
-                        ? logits.squeeze(1)
-                        : logits.get(new NDIndex(":, -1, :"));
-        NDArray logProbs = last.logSoftmax(-1);
+        StepScores out = model.decodeStep(ps, source, input, cache, recordAttention);
+        NDArray logProbs = out.logProbs();
         for (int id : forbidden) {
             logProbs.set(new NDIndex(":, " + id), Float.NEGATIVE_INFINITY);
         }
-        float[][] attention = recordAttention ? lastAttention(out.crossAttention(), n) : null;
+        float[][] attention = recordAttention ? rows(out.attention(), n) : null;
         if (cache != null) {
             NDScope.unregister(cache.arrays());
         }
@@ -137,9 +141,9 @@ final class StepDecoder implements AutoCloseable {
      * rows of finished sentences dropped.
      *
      * @param rows indices into the current rows
-     * @param sentencesChanged true when rows of finished sentences were dropped (the memory is then
-     *     gathered too; beams of one sentence share their source, so a reorder within sentences
-     *     leaves it as it is)
+     * @param sentencesChanged true when rows of finished sentences were dropped (the encoded source
+     *     is then selected too; beams of one sentence share their source, so a reorder within
+     *     sentences leaves it as it is)
      */
     void keep(int[] rows, boolean sentencesChanged) {
         NDArray index = manager.create(toLongs(rows));
@@ -154,11 +158,10 @@ final class StepDecoder implements AutoCloseable {
             prefixes = kept;
         }
         if (sentencesChanged) {
-            Memory old = memory;
-            memory = memory.select(index);
-            NDScope.unregister(memory.states(), memory.sourceKeep());
-            old.states().close();
-            old.sourceKeep().close();
+            S old = source;
+            source = source.select(index);
+            NDScope.unregister(source.arrays());
+            old.close();
         }
     }
 
@@ -176,17 +179,38 @@ final class StepDecoder implements AutoCloseable {
         return manager.create(flat, new Shape(n, t));
     }
 
-    /** The last layer's cross-attention of the newest position, averaged over heads. */
-    private static float[][] lastAttention(List<NDArray> layers, int n) {
-        NDArray probs = layers.get(layers.size() - 1); // (n,H,T,S)
-        NDArray newest = probs.get(new NDIndex(":, :, -1, :")).mean(new int[] {1}); // (n,S)
-        int s = (int) newest.getShape().get(1);
-        float[] flat = newest.toType(DataType.FLOAT32, false).toFloatArray();
+    /** The rows of an (n,S) attention array. */
+    private static float[][] rows(NDArray attention, int n) {
+        int s = (int) attention.getShape().get(1);
+        float[] flat = attention.toType(DataType.FLOAT32, false).toFloatArray();
         float[][] rows = new float[n][s];
         for (int r = 0; r < n; r++) {
             System.arraycopy(flat, r * s, rows[r], 0, s);
         }
         return rows;
+    }
+
+    /** Per row of a (B,S) source, the number of tokens that are not padding. */
+    private static int[] sourceLengths(NDArray source, int pad) {
+        int b = (int) source.getShape().get(0);
+        int s = (int) source.getShape().get(1);
+        long[] ids = source.toType(DataType.INT64, false).toLongArray();
+        int[] lengths = new int[b];
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] != pad) {
+                lengths[i / s]++;
+            }
+        }
+        return lengths;
+    }
+
+    /** 0 (k times), 1 (k times), ..., b-1 (k times). */
+    private static long[] repeatEach(int b, int k) {
+        long[] out = new long[b * k];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = i / k;
+        }
+        return out;
     }
 
     private static long[] toLongs(int[] rows) {
@@ -199,10 +223,9 @@ final class StepDecoder implements AutoCloseable {
 
     @Override
     public void close() {
-        memory.states().close();
-        memory.sourceKeep().close();
+        source.close();
         if (cache != null) {
-            cache.arrays().close();
+            cache.close();
         }
     }
 }

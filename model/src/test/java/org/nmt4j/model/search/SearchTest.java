@@ -21,8 +21,12 @@ import org.nmt4j.model.GradientMode;
 import org.nmt4j.model.Seq2SeqTransformer;
 
 /**
- * Greedy and beam search on a tiny model trained here on the copy task (about 10 s), so that the
- * outputs are real, EOS-terminated sentences rather than noise.
+ * Greedy and beam search on a real {@link Seq2SeqTransformer}, trained here on the copy task (about
+ * 10 s) so that the outputs are real, EOS-terminated sentences rather than noise: one learning
+ * smoke test per search, and what depends on the model (its KV cache, batch invariance, attention,
+ * freed arrays, autograd). The exact expectations of the searches themselves (paths, scores, n-best
+ * order, EOS, length limits, row reordering) are in {@link GreedySearchTest} and {@link
+ * BeamSearchTest}, against a scripted decoder.
  */
 class SearchTest {
     private static final int VOCAB = 24;
@@ -78,20 +82,17 @@ class SearchTest {
     }
 
     @Test
-    void beamSizeOne_equalsGreedy_tokenForToken() {
-        List<List<Hypothesis>> greedy = run(sentences, GREEDY, SearchOptions.DEFAULT);
-        BeamSearch beam1 = new BeamSearch(model, ps, GREEDY, SearchOptions.DEFAULT);
-        List<List<Hypothesis>> beam;
-        try (NDManager m = manager.newSubManager()) {
-            beam = beam1.search(CopyTask.sources(m, sentences));
-        }
-        assertEquals(best(greedy), best(beam));
+    void trainedCopyModel_beamCopiesMostSentences_endingWithEos() {
+        List<List<Hypothesis>> out = run(sentences, BEAM4, SearchOptions.DEFAULT);
+        int exact = 0;
+        int finished = 0;
         for (int i = 0; i < sentences.size(); i++) {
-            assertEquals(
-                    greedy.get(i).get(0).logProbability(),
-                    beam.get(i).get(0).logProbability(),
-                    1e-4);
+            Hypothesis h = out.get(i).get(0);
+            exact += Arrays.equals(sentences.get(i), h.tokens()) ? 1 : 0;
+            finished += h.finished() ? 1 : 0;
         }
+        assertTrue(exact >= 40, "the copy model should copy most sentences, copied " + exact);
+        assertTrue(finished >= 60, "most outputs should end with EOS, " + finished + " did");
     }
 
     @Test
@@ -120,36 +121,6 @@ class SearchTest {
             assertEquals(
                     greedyBatch.get(i), best(run(alone, GREEDY, SearchOptions.DEFAULT)).get(0));
             assertEquals(beamBatch.get(i), best(run(alone, BEAM4, SearchOptions.DEFAULT)).get(0));
-        }
-    }
-
-    @Test
-    void beamSearch_returnsNbestDistinctHypotheses_bestFirst() {
-        List<List<Hypothesis>> out = run(sentences.subList(0, 8), BEAM4, SearchOptions.DEFAULT);
-        for (List<Hypothesis> hyps : out) {
-            assertEquals(4, hyps.size());
-            for (int k = 1; k < hyps.size(); k++) {
-                assertTrue(hyps.get(k - 1).score() >= hyps.get(k).score());
-                for (int j = 0; j < k; j++) {
-                    assertFalse(hyps.get(j).tokenList().equals(hyps.get(k).tokenList()));
-                }
-            }
-        }
-    }
-
-    @Test
-    void maximumLength_isASourceLengthPlusB_andCutsHypothesesAsUnfinished() {
-        DecodeConfig shortOut = new DecodeConfig(1, 0.0, 0.0, 3);
-        DecodeConfig shortBeam = new DecodeConfig(3, 0.0, 0.0, 3, 2);
-        for (DecodeConfig config : List.of(shortOut, shortBeam)) {
-            List<List<Hypothesis>> out = run(sentences, config, SearchOptions.DEFAULT);
-            for (int i = 0; i < sentences.size(); i++) {
-                Hypothesis h = out.get(i).get(0);
-                assertTrue(h.tokens().length <= 3, h.toString());
-                if (sentences.get(i).length > 4) {
-                    assertFalse(h.finished(), "a long sentence cannot finish in 3 tokens: " + h);
-                }
-            }
         }
     }
 
@@ -254,13 +225,5 @@ class SearchTest {
         t.join();
         assertEquals(expected, got.subList(0, 4));
         assertEquals(List.of(1), got.get(4), "the thread's grad mode is restored");
-    }
-
-    @Test
-    void beamSearch_scoresFinishedHypothesesWithTheGnmtLengthPenalty() {
-        Hypothesis h = run(sentences.subList(3, 4), BEAM4, SearchOptions.DEFAULT).get(0).get(0);
-        int length = h.tokens().length + (h.finished() ? 1 : 0);
-        double lp = Math.pow((5.0 + length) / 6.0, 0.6);
-        assertEquals(h.logProbability() / lp, h.score(), 1e-5);
     }
 }
