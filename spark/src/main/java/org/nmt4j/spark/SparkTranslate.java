@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "nmt-spark",
+        version = "nmt4j 0.1.0",
         mixinStandardHelpOptions = true,
         description =
                 "Translate a file or a directory of files on Spark: one output line per input"
