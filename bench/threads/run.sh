@@ -4,31 +4,35 @@
 # on a quiet machine and with one other process busy on one core, with libgomp's default waiting
 # ("before": threads spin 300,000 times before sleeping, GOMP_SPINCOUNT=300000) and with the
 # launcher's OMP_WAIT_POLICY=PASSIVE ("after"). The cells are interleaved (for each load, for each
-# thread count: before then after), so drift on the machine touches both alike. Prints a markdown
+# thread count: each policy in turn), so drift on the machine touches all alike. Prints a markdown
 # table; the raw figures and logs stay in --out.
 #
 #   bench/threads/run.sh [--threads "1 2"] [--steps N] [--lines N] [--model RUN_DIR] [--cap S]
-#                        [--out DIR] [--only train|decode]
+#                        [--out DIR] [--only train|decode] [--policies "before after"]
 #     --threads   intra-op thread counts to compare (default: "1 $(nproc)")
-#     --steps     training steps per cell (default 24; tokens/s logged every 4 steps, the first
+#     --steps     training steps per cell (default 20; tokens/s logged every 4 steps, the first
 #                 interval is warm-up and left out; the figure is the median of the others)
 #     --lines     test sources to translate per cell (default 500; beam 4, the model's defaults)
 #     --model     a training run directory to translate with and to take the tokenizer from
 #                 (default: OUT/model, trained for 300 steps on first use, untimed)
-#     --cap       seconds a cell may run before it is stopped with what it has (default 240)
+#     --cap       seconds a cell may run before it is stopped (default 150): a training cell
+#                 reports the intervals it logged, a translation "<" lines/cap
 #     --only      run only the training or only the decoding half
+#     --policies  wait policies to compare: before (GOMP_SPINCOUNT=300000, libgomp's default), after
+#                 (OMP_WAIT_POLICY=PASSIVE, the launcher's default), spinN (GOMP_SPINCOUNT=N)
 # Needs an otherwise idle machine: the script itself provides the load.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 
 threads="1 $(nproc)"
-steps=24
+steps=20
 lines=500
 model=""
-cap=240
+cap=150
 out="runs/bench-threads"
 only=""
+policies="before after"
 while [ $# -gt 0 ]; do
   case "$1" in
     --threads) threads="$2"; shift 2 ;;
@@ -38,7 +42,8 @@ while [ $# -gt 0 ]; do
     --cap) cap="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    --policies) policies="$2"; shift 2 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "bench/threads/run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -66,7 +71,7 @@ if [ ! -f "$model/tokenizer.model" ] || [ -z "$(ls "$model/checkpoints" 2>/dev/n
     --set train.checkpoint_every=100000 --set train.log_every=50 >"$out/model.log" 2>&1
 fi
 tokenizer="$model/tokenizer.model"
-cut -f1 "$test_tsv" | head -n "$lines" >"$out/sources.txt"
+awk -F'\t' -v n="$lines" 'NR <= n {print $1}' "$test_tsv" >"$out/sources.txt"
 
 # load_on / load_off: one process busy on one core (no pinning), or none
 load_on() { sh -c 'while :; do :; done' & load_pid=$!; }
@@ -74,7 +79,20 @@ load_off() { if [ -n "$load_pid" ]; then kill "$load_pid"; wait "$load_pid" 2>/d
 
 # policy_env before|after: the environment the launcher runs libtorch under
 policy_env() {
-  if [ "$1" = before ]; then echo "GOMP_SPINCOUNT=300000"; else echo "OMP_WAIT_POLICY=PASSIVE"; fi
+  case "$1" in
+    before) echo "GOMP_SPINCOUNT=300000" ;;
+    after) echo "OMP_WAIT_POLICY=PASSIVE" ;;
+    spin*) echo "GOMP_SPINCOUNT=${1#spin}" ;;
+    *) echo "bench/threads/run.sh: unknown policy '$1'" >&2; exit 2 ;;
+  esac
+}
+# policy_label POLICY: how the table names it
+policy_label() {
+  case "$1" in
+    before) echo "spin 300,000 (libgomp default)" ;;
+    after) echo "PASSIVE" ;;
+    *) echo "GOMP_SPINCOUNT=${1#spin}" ;;
+  esac
 }
 
 # median of the numbers on standard input ("-" when there are none)
@@ -93,8 +111,12 @@ train_cell() {
     --set train.log_every="$log_every" >"$dir/log" 2>&1 &
   cell_pid=$!
   while kill -0 "$cell_pid" 2>/dev/null; do
-    if [ "$(grep -c '"tokens_per_s"' "$dir/run/metrics.jsonl" 2>/dev/null || true)" -ge $((steps / log_every)) ] \
+    if [ "$(cat "$dir/run/metrics.jsonl" 2>/dev/null | grep -c '"tokens_per_s"' || true)" -ge $((steps / log_every)) ] \
       || [ "$waited" -ge "$cap" ]; then
+      # CPU time the JVM used over its life / its wall time: how many cores it kept busy
+      awk -v hz="$(getconf CLK_TCK)" -v up="$(cut -d' ' -f1 /proc/uptime)" \
+        '{sub(/.*\) /, ""); printf "%.2f\n", ($12 + $13) / hz / (up - $20 / hz)}' \
+        "/proc/$cell_pid/stat" >"$out/$name.cores" 2>/dev/null || echo "-" >"$out/$name.cores"
       kill -KILL "$cell_pid" 2>/dev/null || true # nothing of the run is kept
       break
     fi
@@ -116,7 +138,8 @@ decode_cell() {
     --input "$out/sources.txt" --output "$dir/hyp.txt" >"$dir/log" 2>&1; then
     grep -o '[0-9.]* sentences/s' "$dir/log" | tail -1 | cut -d' ' -f1 >"$out/$name.sps"
   else
-    echo "-" >"$out/$name.sps" # stopped after --cap seconds (or failed: see $dir/log)
+    # stopped after --cap seconds (start-up included), or failed: see its log
+    awk -v n="$lines" -v c="$cap" 'BEGIN {printf "<%.1f\n", n / c}' >"$out/$name.sps"
   fi
 }
 
@@ -125,7 +148,7 @@ halves="train decode"
 for half in $halves; do
   for load in quiet loaded; do
     for t in $threads; do
-      for policy in before after; do
+      for policy in $policies; do
         name="$half-$load-$t-$policy"
         echo "== $name (load average $(cut -d' ' -f1 /proc/loadavg))" >&2
         [ "$load" = quiet ] || load_on
@@ -158,8 +181,8 @@ for half in $halves; do
   echo "$header"
   echo "$rule"
   for load in quiet loaded; do
-    for policy in before after; do
-      label="spin (GOMP_SPINCOUNT=300000)"; [ "$policy" = before ] || label="PASSIVE"
+    for policy in $policies; do
+      label="$(policy_label "$policy")"
       row="| $load | $label |"
       for t in $threads; do row="$row $(cell "$half" "$load" "$t" "$policy") |"; done
       base="$(cell "$half" "$load" "$t1" "$policy")"
@@ -169,3 +192,18 @@ for half in $halves; do
   done
   echo
 done
+if [ -z "$only" ] || [ "$only" = train ]; then
+  echo "Cores the training JVM kept busy (its CPU time over its wall time, start-up included):"
+  echo
+  header="| load | wait policy |"; rule="| --- | --- |"
+  for t in $threads; do header="$header $t thread(s) |"; rule="$rule --- |"; done
+  echo "$header"; echo "$rule"
+  for load in quiet loaded; do
+    for policy in $policies; do
+      label="$(policy_label "$policy")"
+      row="| $load | $label |"
+      for t in $threads; do row="$row $(cat "$out/train-$load-$t-$policy.cores") |"; done
+      echo "$row"
+    done
+  done
+fi
