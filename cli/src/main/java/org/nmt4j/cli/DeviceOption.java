@@ -1,6 +1,7 @@
 package org.nmt4j.cli;
 
 import ai.djl.Device;
+import org.nmt4j.model.CpuThreads;
 import org.nmt4j.model.Devices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ final class DeviceOption {
         }
         LOG.info("{}", Devices.startupLine(spec, d));
         Devices.unusedGpuWarning(d).ifPresent(LOG::warn);
+        CpuThreads.spinningWarning(d).ifPresent(LOG::warn);
         return d;
     }
 }

@@ -2,6 +2,7 @@ package org.nmt4j.train;
 
 import ai.djl.Device;
 import java.nio.file.Path;
+import org.nmt4j.model.CpuThreads;
 import org.nmt4j.model.Devices;
 import org.nmt4j.train.config.ConfigLoader;
 import org.nmt4j.train.config.ExperimentConfig;
@@ -29,5 +30,6 @@ final class TrainingDevice {
     static void log(String spec, Device device) {
         LOG.info("{}", Devices.startupLine(spec, device));
         Devices.unusedGpuWarning(device).ifPresent(LOG::warn);
+        CpuThreads.spinningWarning(device).ifPresent(LOG::warn);
     }
 }
