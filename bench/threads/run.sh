@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Threads against load (docs/training.md, "Threads"): training tokens/s and decoding sentences/s
-# of configs/spa-eng-cpu.yaml on the shared spa-eng corpus, for 1 and N libtorch intra-op threads,
+# of configs/spa-eng-peer.yaml on the shared spa-eng corpus, for 1 and N libtorch intra-op threads,
 # on a quiet machine and with one other process busy on one core, with libgomp's default waiting
 # ("before": threads spin 300,000 times before sleeping, GOMP_SPINCOUNT=300000) and with the
 # launcher's OMP_WAIT_POLICY=PASSIVE ("after"). The cells are interleaved (for each load, for each
@@ -47,7 +47,7 @@ while [ $# -gt 0 ]; do
     *) echo "bench/threads/run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
-config="configs/spa-eng-cpu.yaml"
+config="configs/spa-eng-peer.yaml"
 test_tsv="$root/../shared/data/spa-eng/test.tsv"
 [ -f "$test_tsv" ] || { echo "bench/threads/run.sh: $test_tsv not found (the shared corpus)" >&2; exit 1; }
 mkdir -p "$out"

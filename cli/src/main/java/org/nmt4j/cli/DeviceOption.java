@@ -46,6 +46,7 @@ final class DeviceOption {
         }
         LOG.info("{}", Devices.startupLine(spec, d));
         Devices.unusedGpuWarning(d).ifPresent(LOG::warn);
+        CpuThreads.startupLine(d).ifPresent(LOG::info);
         CpuThreads.spinningWarning(d).ifPresent(LOG::warn);
         return d;
     }

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             TranslateCommand.class,
             EvaluateCommand.class,
             TrainCommand.class,
+            AverageCommand.class,
             DemoCommand.class
         })
 public final class Nmt {

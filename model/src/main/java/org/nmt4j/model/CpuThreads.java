@@ -54,6 +54,55 @@ public final class CpuThreads {
     }
 
     /**
+     * The line to log at start when computing on the CPU: threads, wait policy and allocator.
+     *
+     * @param device the device chosen
+     * @return e.g. {@code "CPU: 2 intra-op threads, idle threads sleep (OMP_WAIT_POLICY=PASSIVE),
+     *     allocator jemalloc"}, or empty on a GPU
+     */
+    public static Optional<String> startupLine(Device device) {
+        if (!Device.Type.CPU.equals(device.getDeviceType())) {
+            return Optional.empty();
+        }
+        return Optional.of(summary(System.getenv(), JniUtils.getNumThreads()));
+    }
+
+    /**
+     * Describes the CPU settings an environment and a thread count give.
+     *
+     * @param env the process environment
+     * @param intraOpThreads libtorch's intra-op threads
+     * @return one line
+     */
+    static String summary(Map<String, String> env, int intraOpThreads) {
+        return "CPU: "
+                + intraOpThreads
+                + " intra-op thread(s), idle threads "
+                + (waitsPassively(env) ? "sleep" : "spin")
+                + " ("
+                + describe(env)
+                + "), allocator "
+                + allocator(env);
+    }
+
+    /**
+     * Names the C allocator that {@code LD_PRELOAD} puts in front of glibc's, if any.
+     *
+     * @param env the process environment
+     * @return {@code jemalloc}, {@code tcmalloc} or {@code glibc}
+     */
+    static String allocator(Map<String, String> env) {
+        String preload = env.getOrDefault("LD_PRELOAD", "");
+        if (preload.contains("jemalloc")) {
+            return "jemalloc";
+        }
+        if (preload.contains("tcmalloc")) {
+            return "tcmalloc";
+        }
+        return "glibc";
+    }
+
+    /**
      * Whether libgomp's idle threads sleep at once: {@code GOMP_SPINCOUNT=0}, or {@code
      * OMP_WAIT_POLICY=PASSIVE} with no {@code GOMP_SPINCOUNT} (which would override it).
      *

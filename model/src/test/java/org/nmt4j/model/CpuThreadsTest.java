@@ -37,6 +37,27 @@ class CpuThreadsTest {
     }
 
     @Test
+    void summary_namesThreadsPolicyAndThePreloadedAllocator() {
+        assertEquals(
+                "CPU: 2 intra-op thread(s), idle threads sleep (OMP_WAIT_POLICY=PASSIVE,"
+                        + " GOMP_SPINCOUNT=(unset)), allocator jemalloc",
+                CpuThreads.summary(
+                        Map.of(
+                                "OMP_WAIT_POLICY",
+                                "PASSIVE",
+                                "LD_PRELOAD",
+                                "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2"),
+                        2));
+        assertEquals(
+                "CPU: 1 intra-op thread(s), idle threads spin (OMP_WAIT_POLICY=(unset),"
+                        + " GOMP_SPINCOUNT=(unset)), allocator glibc",
+                CpuThreads.summary(Map.of(), 1));
+        assertEquals(
+                "tcmalloc",
+                CpuThreads.allocator(Map.of("LD_PRELOAD", "/x/libtcmalloc_minimal.so.4")));
+    }
+
+    @Test
     void theTestJvm_runsWithThePassivePolicy_asSurefireSetsIt() {
         assertTrue(CpuThreads.waitsPassively(System.getenv()), System.getenv().toString());
     }

@@ -30,6 +30,7 @@ final class TrainingDevice {
     static void log(String spec, Device device) {
         LOG.info("{}", Devices.startupLine(spec, device));
         Devices.unusedGpuWarning(device).ifPresent(LOG::warn);
+        CpuThreads.startupLine(device).ifPresent(LOG::info);
         CpuThreads.spinningWarning(device).ifPresent(LOG::warn);
     }
 }

@@ -168,7 +168,23 @@ public final class Checkpointer {
      * @throws IOException when the directory cannot be listed
      */
     public List<Path> listCheckpoints() throws IOException {
+        return list(runDir);
+    }
+
+    /**
+     * Lists a run directory's complete checkpoint directories, oldest step first, without changing
+     * anything in it (for readers such as {@code nmt average}).
+     *
+     * @param runDir the run directory
+     * @return the directories; empty when the run has none
+     * @throws IOException when {@code RUN_DIR/checkpoints} exists but cannot be listed
+     */
+    public static List<Path> list(Path runDir) throws IOException {
+        Path checkpoints = runDir.toAbsolutePath().normalize().resolve(RunLayout.CHECKPOINTS);
         List<Path> dirs = new ArrayList<>();
+        if (!Files.isDirectory(checkpoints)) {
+            return dirs;
+        }
         try (Stream<Path> entries = Files.list(checkpoints)) {
             entries.filter(p -> STEP_DIR.matcher(p.getFileName().toString()).matches())
                     .forEach(dirs::add);

@@ -92,11 +92,14 @@ public final class LabelSmoothedCrossEntropy extends Loss {
         if (smoothing == 0f) {
             return new Sums(nllSum, nllSum, tokens);
         }
-        NDArray uniform = logProbs.mean(new int[] {-1}).neg();
+        // sum, then eps / V on the (B, T) result: mean's backward would divide a (B, T, V) array
+        // by V on every step (5% of a spa-eng training step, docs/BENCHMARKS.md); sum's is a view
+        long classes = logProbs.getShape().get(2);
+        NDArray negSum = logProbs.sum(new int[] {-1}).neg();
         // not mul(Number): see NativeScalars
         NDArray perToken =
                 NativeScalars.times(nll, 1f - smoothing)
-                        .add(NativeScalars.times(uniform, smoothing));
+                        .add(NativeScalars.times(negSum, smoothing / classes));
         return new Sums(perToken.mul(keep).sum(), nllSum, tokens);
     }
 

@@ -1,0 +1,212 @@
+#!/usr/bin/env bash
+# The side-by-side benchmark of docs/BENCHMARKS.md: nmt4j and the plain-PyTorch peer in
+# ../shared/bench/peer, on ../shared/data/spa-eng, same model, data, tokenizer and batch budget,
+# interleaved in one invocation (nmt4j, peer, nmt4j, peer, ...) so that each comparison is a ratio
+# measured side by side. Regenerates the measured part of docs/BENCHMARKS.md (between its
+# "bench/run.sh" markers) and prints it.
+#   1. training tokens/s (non-pad source + target tokens per second of training time), median over
+#      the logged intervals after the first, for each thread count, nmt4j with
+#      configs/spa-eng-peer.yaml (the peer's recipe) and the peer's own spa-eng tokenizer;
+#   2. the fp32 matmul peak of this machine through the libtorch nmt4j runs on
+#      (bench/peak/MatmulPeak.java), and the model FLOPs utilisation of both;
+#   3. decoding sentences/s and output tokens/s, greedy and beam 4, on the 2,000 distinct sources
+#      of test.tsv, each system with its own model from bench/quality/run.sh (skipped without it);
+#   4. peak RSS and RSS drift of the 60-minute training runs of bench/quality/run.sh.
+#
+#   bench/run.sh [--quality DIR] [--threads "1 2"] [--steps N] [--repeats R] [--out DIR] [--no-doc]
+#     --quality  bench/quality/run.sh's output (default /tmp/nmt4j-quality): the trained models
+#                and the memory samples of its runs
+#     --threads  intra-op thread counts for training (default "1 $(nproc)"); decoding uses $(nproc)
+#     --steps    training steps per cell (default 60, logged every 10; the first 10 are warm-up)
+#     --repeats  cells per system and thread count (default 2)
+#     --out      scratch directory (default /tmp/nmt4j-bench)
+#     --no-doc   print the tables only, leave docs/BENCHMARKS.md alone
+# Needs the peer's Debian packages (python3-torch libopenblas0-pthread sentencepiece) and an
+# otherwise idle machine (about 20 minutes with the defaults).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+quality=/tmp/nmt4j-quality
+threads="1 $(nproc)"
+steps=60
+repeats=2
+out=/tmp/nmt4j-bench
+doc=docs/BENCHMARKS.md
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quality) quality="$2"; shift 2 ;;
+    --threads) threads="$2"; shift 2 ;;
+    --steps) steps="$2"; shift 2 ;;
+    --repeats) repeats="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    --no-doc) doc=""; shift ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    *) echo "bench/run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+peer_src="$root/../shared/bench/peer"
+[ -f "$peer_src/train.py" ] || { echo "bench/run.sh: $peer_src/train.py not found (../shared sits beside the checkout)" >&2; exit 1; }
+/usr/bin/python3 -c 'import torch' 2>/dev/null || { echo "bench/run.sh: the peer needs Debian's torch: apt-get install -y python3-torch libopenblas0-pthread sentencepiece" >&2; exit 1; }
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+log_every=10
+cores="$(nproc)"
+./nmt --version >/dev/null
+cp="$root/cli/target/classes:$(cat "$root/cli/target/classpath.txt")"
+# the peer's ids and tokenizer: both systems train on the same pieces
+export PEER_WORK="$out/peer-work"
+[ -f "$PEER_WORK/test.src.ids" ] || { echo "== peer: prepare.sh" >&2; bash "$peer_src/prepare.sh" >"$out/prepare.log" 2>&1; }
+
+median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) print "-"; else if (NR%2) printf "%.1f\n", v[(NR+1)/2]; else printf "%.1f\n", (v[NR/2]+v[NR/2+1])/2}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a+0 > 0 && b+0 > 0) printf "%.2f×", a/b; else print "-"}'; }
+int() { awk -v a="$1" 'BEGIN {if (a == "-") print "-"; else printf "%.0f", a}'; }
+
+# nmt_train_cell FILE THREADS: tokens/s intervals (after the first) appended to FILE
+nmt_train_cell() {
+  local dir="$out/cell-nmt4j" waited=0 pid
+  rm -rf "$dir"
+  NMT_THREADS="$2" ./nmt train --config configs/spa-eng-peer.yaml --no-progress --set run_dir="$dir" \
+    --set tokenizer.model="$PEER_WORK/spm.model" --set train.max_steps="$steps" --set train.max_minutes=0 \
+    --set train.validate_every=100000 --set train.checkpoint_every=100000 \
+    --set train.log_every="$log_every" >"$out/cell-nmt4j.log" 2>&1 &
+  pid=$!
+  # stop the JVM once the last interval is logged: the end-of-run validation is not timed
+  while kill -0 "$pid" 2>/dev/null; do
+    if [ "$(cat "$dir/metrics.jsonl" 2>/dev/null | grep -c '"tokens_per_s"' || true)" -ge $((steps / log_every)) ] || [ "$waited" -ge 900 ]; then
+      kill "$pid" 2>/dev/null || true
+      break
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
+  wait "$pid" 2>/dev/null || true
+  grep -o '"tokens_per_s":[0-9.]*' "$dir/metrics.jsonl" | cut -d: -f2 | tail -n +2 >>"$1"
+}
+# peer_train_cell FILE THREADS
+peer_train_cell() {
+  /usr/bin/python3 "$peer_src/train.py" --gemm onednn --threads "$2" --max-steps "$steps" \
+    --log-every "$log_every" --out "$out/cell-peer.pt" >"$out/cell-peer.log" 2>&1
+  sed -n 's/.* tok\/s \([0-9.]*\) s\/step.*/\1/p' "$out/cell-peer.log" | tail -n +2 >>"$1"
+}
+# peak_cell FILE THREADS
+peak_cell() {
+  java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$2" -Dai.djl.pytorch.num_interop_threads=1 \
+    -Dlogback.configurationFile="$root/cli/src/main/resources/logback.xml" \
+    -cp "$cp" bench/peak/MatmulPeak.java 2048 7 2>/dev/null | sed -n 's/.*median_gflops=\([0-9.]*\).*/\1/p' >>"$1"
+}
+
+# OpenMP threads sleep when idle, for both systems (docs/training.md, "Threads")
+[ -n "${OMP_WAIT_POLICY:-}${GOMP_SPINCOUNT:-}" ] || export OMP_WAIT_POLICY=PASSIVE
+rm -f "$out"/*.tps "$out"/*.peak
+for t in $threads; do
+  for r in $(seq "$repeats"); do
+    echo "== threads $t, repeat $r: nmt4j, peer, peak (load average $(cut -d' ' -f1 /proc/loadavg))" >&2
+    nmt_train_cell "$out/nmt4j-$t.tps" "$t"
+    peer_train_cell "$out/peer-$t.tps" "$t"
+    peak_cell "$out/peak-$t.peak" "$t"
+  done
+done
+
+# Decoding, each system with its own model of the quality run
+decode_rows=()
+nmt_model="$quality/nmt4j/averaged-last6"
+peer_model="$quality/peer/model.pt"
+if [ -f "$nmt_model/model.params" ] && [ -f "$peer_model" ]; then
+  for mode in greedy beam; do
+    beam=1; [ "$mode" = greedy ] || beam=4
+    for r in $(seq "$repeats"); do
+      echo "== decoding $mode, repeat $r: nmt4j, peer" >&2
+      NMT_THREADS="$cores" ./nmt translate --no-progress --model "$nmt_model" --beam "$beam" --length-penalty 0.6 \
+        --input "$PEER_WORK/test.src" --output "$out/decode-nmt4j.hyp" 2>"$out/decode-nmt4j.log"
+      sed -n 's/.*: \([0-9.]*\) sentences\/s, \([0-9.]*\) tokens\/s.*/\1 \2/p' "$out/decode-nmt4j.log" | tail -1 >>"$out/decode-nmt4j-$mode"
+      /usr/bin/python3 "$peer_src/translate.py" --gemm onednn --threads "$cores" --mode "$mode" \
+        --ckpt "$peer_model" --work "$quality/peer" --splits test --tag "-bench" >"$out/decode-peer.log" 2>&1
+      sed -n 's/.* = \([0-9.]*\) sent\/s, \([0-9.]*\) output tok\/s.*/\1 \2/p' "$out/decode-peer.log" | tail -1 >>"$out/decode-peer-$mode"
+    done
+    ns="$(cut -d' ' -f1 "$out/decode-nmt4j-$mode" | median)"; nt="$(cut -d' ' -f2 "$out/decode-nmt4j-$mode" | median)"
+    ps="$(cut -d' ' -f1 "$out/decode-peer-$mode" | median)"; pt="$(cut -d' ' -f2 "$out/decode-peer-$mode" | median)"
+    label="greedy"; [ "$mode" = greedy ] || label="beam 4"
+    decode_rows+=("| $label | $ns | $ps | $(ratio "$ns" "$ps") | $(int "$nt") | $(int "$pt") | $(ratio "$nt" "$pt") |")
+  done
+  rm -f "$out"/decode-*-greedy "$out"/decode-*-beam
+fi
+
+# Model FLOPs per token: linear layers only (attention's S·T products are under 1% at these lengths),
+# forward 2 FLOPs per multiply-add, training 3× forward. E=256, F=1024, V=8000, 3+3 layers.
+# A source token: encoder 3·(4E² + 2EF) plus the decoder's cross-attention K and V, 3·2E².
+# A target token: decoder 3·(4E² self + 2E² cross Q and O + 2EF) plus the output projection E·V.
+# Weighted by the source and target shares of the training tokens (the peer's ids, +1 EOS a line).
+shares="$(awk 'FNR==1 {f++} {n[f] += NF + 1} END {printf "%d %d", n[1], n[2]}' "$PEER_WORK/train.en.ids" "$PEER_WORK/train.es.ids")"
+flops_per_token="$(awk -v s="${shares% *}" -v t="${shares#* }" 'BEGIN {
+  E=256; F=1024; V=8000; L=3
+  src = L*(4*E*E + 2*E*F) + L*2*E*E
+  tgt = L*(4*E*E + 2*E*E + 2*E*F) + E*V
+  printf "%.0f", 6 * (s*src + t*tgt) / (s + t) }')"
+
+# RSS of the quality runs: peak, and the drift from the sample nearest step 500 to the last one
+rss_row() {
+  local name="$1" samples="$2" t500="$3"
+  [ -s "$samples" ] && [ -n "$t500" ] || { echo "| $name | - | - | - |"; return; }
+  awk -v t500="$t500" -v name="$name" '
+    {d = ($1 - t500) ^ 2; if (NR == 1 || d < best) {best = d; at = $2}; if ($2 > peak) peak = $2; last = $2}
+    END {printf "| %s | %.0f | %.0f | %+.0f |\n", name, peak / 1024, at / 1024, (last - at) / 1024}' "$samples"
+}
+# the unix time of step 500: nmt4j's train.log stamps its lines, the quality script the peer's
+nmt_t500=""; peer_t500=""
+if [ -f "$quality/nmt4j/train.log" ]; then
+  at="$(sed -n 's/^\([0-9-]* [0-9:]*\) .* step 500 |.*/\1/p' "$quality/nmt4j/train.log" | head -1)"
+  [ -z "$at" ] || nmt_t500="$(date -d "$at" +%s)"
+fi
+[ -f "$quality/peer.log" ] && peer_t500="$(awk '/ step 500 / {print $1; exit}' "$quality/peer.log")"
+
+cpu="$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
+report="$out/report.md"
+{
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $cpu ($cores cores), commit $(git rev-parse --short HEAD),"
+  echo "\`bench/run.sh --steps $steps --repeats $repeats\`; peer: Debian torch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)' 2>/dev/null)"
+  echo "with \`--gemm onednn\` and OpenBLAS; nmt4j: DJL 0.35.1, libtorch 2.7.1; both with OMP_WAIT_POLICY=PASSIVE."
+  echo
+  echo "**Training** (tokens/s, median of the $((steps / log_every - 1)) intervals after warm-up of each cell, $repeats cells each, interleaved):"
+  echo
+  echo "| threads | nmt4j | peer | nmt4j ÷ peer | matmul peak GFLOP/s | nmt4j MFU | peer MFU |"
+  echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  for t in $threads; do
+    n="$(median <"$out/nmt4j-$t.tps")"; p="$(median <"$out/peer-$t.tps")"; k="$(median <"$out/peak-$t.peak")"
+    mfu() { awk -v r="$1" -v f="$flops_per_token" -v k="$k" 'BEGIN {if (r+0 > 0 && k+0 > 0) printf "%.1f%%", 100 * r * f / (k * 1e9); else print "-"}'; }
+    echo "| $t | $(int "$n") | $(int "$p") | $(ratio "$n" "$p") | $k | $(mfu "$n") | $(mfu "$p") |"
+  done
+  echo
+  echo "Model FLOPs per training token: $(awk -v f="$flops_per_token" 'BEGIN {printf "%.1f M", f / 1e6}') (6 × the multiply-adds of the linear layers a token passes through,"
+  echo "weighted by the source and target shares of the training tokens, ${shares% *} and ${shares#* }; see bench/run.sh)."
+  echo
+  if [ "${#decode_rows[@]}" -gt 0 ]; then
+    echo "**Decoding** the 2,000 distinct sources of test.tsv, $cores threads, each system's own model of the"
+    echo "quality run (nmt4j: the mean of its last 6 checkpoints; peer: its model.pt), median of $repeats runs:"
+    echo
+    echo "| search | nmt4j sentences/s | peer sentences/s | ratio | nmt4j output tokens/s | peer output tokens/s | ratio |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+    printf '%s\n' "${decode_rows[@]}"
+    echo
+  else
+    echo "**Decoding**: skipped, no quality run in $quality (run bench/quality/run.sh first)."
+    echo
+  fi
+  echo "**Memory** of the 60-minute training runs (bench/quality/run.sh, resident set sampled every 10 s, MB):"
+  echo
+  echo "| system | peak RSS | RSS at step 500 | drift from step 500 to the end |"
+  echo "| --- | ---: | ---: | ---: |"
+  rss_row nmt4j "$quality/nmt4j.rss" "$nmt_t500"
+  rss_row peer "$quality/peer.rss" "$peer_t500"
+} >"$report"
+cat "$report"
+if [ -n "$doc" ]; then
+  begin='<!-- bench/run.sh: begin -->'
+  end='<!-- bench/run.sh: end -->'
+  grep -qF "$begin" "$doc" || { echo "bench/run.sh: $doc has no '$begin' marker" >&2; exit 1; }
+  awk -v b="$begin" -v e="$end" -v r="$report" '
+    $0 == b {print; while ((getline line < r) > 0) print line; skip = 1; next}
+    $0 == e {skip = 0}
+    !skip {print}' "$doc" >"$doc.tmp" && mv "$doc.tmp" "$doc"
+  echo "bench/run.sh: wrote $doc" >&2
+fi
