@@ -21,6 +21,7 @@
 #     --repeats  cells per system and thread count (default 2)
 #     --out      scratch directory (default /tmp/nmt4j-bench)
 #     --no-doc   print the tables only, leave docs/BENCHMARKS.md alone
+#     --peer-tcmalloc  also time the peer's training on tcmalloc (LD_PRELOAD), as ./nmt runs nmt4j
 # Needs the peer's Debian packages (python3-torch libopenblas0-pthread sentencepiece) and an
 # otherwise idle machine (about 20 minutes with the defaults).
 set -euo pipefail
@@ -33,6 +34,8 @@ steps=60
 repeats=2
 out=/tmp/nmt4j-bench
 doc=docs/BENCHMARKS.md
+peer_tcmalloc=false
+tcmalloc=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4
 while [ $# -gt 0 ]; do
   case "$1" in
     --quality) quality="$2"; shift 2 ;;
@@ -41,6 +44,7 @@ while [ $# -gt 0 ]; do
     --repeats) repeats="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --no-doc) doc=""; shift ;;
+    --peer-tcmalloc) peer_tcmalloc=true; shift ;;
     -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -83,9 +87,9 @@ nmt_train_cell() {
   wait "$pid" 2>/dev/null || true
   grep -o '"tokens_per_s":[0-9.]*' "$dir/metrics.jsonl" | cut -d: -f2 | tail -n +2 >>"$1"
 }
-# peer_train_cell FILE THREADS
+# peer_train_cell FILE THREADS [PRELOAD]
 peer_train_cell() {
-  /usr/bin/python3 "$peer_src/train.py" --gemm onednn --threads "$2" --max-steps "$steps" \
+  env ${3:+LD_PRELOAD="$3"} /usr/bin/python3 "$peer_src/train.py" --gemm onednn --threads "$2" --max-steps "$steps" \
     --log-every "$log_every" --out "$out/cell-peer.pt" >"$out/cell-peer.log" 2>&1
   sed -n 's/.* tok\/s \([0-9.]*\) s\/step.*/\1/p' "$out/cell-peer.log" | tail -n +2 >>"$1"
 }
@@ -99,11 +103,13 @@ peak_cell() {
 # OpenMP threads sleep when idle, for both systems (docs/training.md, "Threads")
 [ -n "${OMP_WAIT_POLICY:-}${GOMP_SPINCOUNT:-}" ] || export OMP_WAIT_POLICY=PASSIVE
 rm -f "$out"/*.tps "$out"/*.peak
+! $peer_tcmalloc || [ -f "$tcmalloc" ] || { echo "bench/run.sh: --peer-tcmalloc needs $tcmalloc: apt-get install -y libtcmalloc-minimal4" >&2; exit 2; }
 for t in $threads; do
   for r in $(seq "$repeats"); do
     echo "== threads $t, repeat $r: nmt4j, peer, peak (load average $(cut -d' ' -f1 /proc/loadavg))" >&2
     nmt_train_cell "$out/nmt4j-$t.tps" "$t"
     peer_train_cell "$out/peer-$t.tps" "$t"
+    ! $peer_tcmalloc || peer_train_cell "$out/peertc-$t.tps" "$t" "$tcmalloc"
     peak_cell "$out/peak-$t.peak" "$t"
   done
 done
@@ -112,14 +118,17 @@ done
 decode_rows=()
 nmt_model="$quality/nmt4j/averaged-last6"
 peer_model="$quality/peer/model.pt"
-if [ -f "$nmt_model/model.params" ] && [ -f "$peer_model" ]; then
+have_peer_model=false; [ -f "$peer_model" ] && have_peer_model=true
+if [ -f "$nmt_model/model.params" ]; then
   for mode in greedy beam; do
     beam=1; [ "$mode" = greedy ] || beam=4
+    : >"$out/decode-nmt4j-$mode"; : >"$out/decode-peer-$mode"
     for r in $(seq "$repeats"); do
       echo "== decoding $mode, repeat $r: nmt4j, peer" >&2
       NMT_THREADS="$cores" ./nmt translate --no-progress --model "$nmt_model" --beam "$beam" --length-penalty 0.6 \
         --input "$PEER_WORK/test.src" --output "$out/decode-nmt4j.hyp" 2>"$out/decode-nmt4j.log"
       sed -n 's/.*: \([0-9.]*\) sentences\/s, \([0-9.]*\) tokens\/s.*/\1 \2/p' "$out/decode-nmt4j.log" | tail -1 >>"$out/decode-nmt4j-$mode"
+      $have_peer_model || continue
       /usr/bin/python3 "$peer_src/translate.py" --gemm onednn --threads "$cores" --mode "$mode" \
         --ckpt "$peer_model" --work "$quality/peer" --splits test --tag "-bench" >"$out/decode-peer.log" 2>&1
       sed -n 's/.* = \([0-9.]*\) sent\/s, \([0-9.]*\) output tok\/s.*/\1 \2/p' "$out/decode-peer.log" | tail -1 >>"$out/decode-peer-$mode"
@@ -129,7 +138,6 @@ if [ -f "$nmt_model/model.params" ] && [ -f "$peer_model" ]; then
     label="greedy"; [ "$mode" = greedy ] || label="beam 4"
     decode_rows+=("| $label | $ns | $ps | $(ratio "$ns" "$ps") | $(int "$nt") | $(int "$pt") | $(ratio "$nt" "$pt") |")
   done
-  rm -f "$out"/decode-*-greedy "$out"/decode-*-beam
 fi
 
 # Model FLOPs per token: linear layers only (attention's S·T products are under 1% at these lengths),
@@ -176,13 +184,24 @@ report="$out/report.md"
     mfu() { awk -v r="$1" -v f="$flops_per_token" -v k="$k" 'BEGIN {if (r+0 > 0 && k+0 > 0) printf "%.1f%%", 100 * r * f / (k * 1e9); else print "-"}'; }
     echo "| $t | $(int "$n") | $(int "$p") | $(ratio "$n" "$p") | $k | $(mfu "$n") | $(mfu "$p") |"
   done
+  if $peer_tcmalloc; then
+    echo
+    echo "The peer on tcmalloc (\`LD_PRELOAD\`, the allocator ./nmt gives nmt4j), interleaved with the cells above:"
+    echo
+    echo "| threads | peer on tcmalloc | nmt4j ÷ peer on tcmalloc | peer on tcmalloc ÷ peer |"
+    echo "| ---: | ---: | ---: | ---: |"
+    for t in $threads; do
+      n="$(median <"$out/nmt4j-$t.tps")"; p="$(median <"$out/peer-$t.tps")"; q="$(median <"$out/peertc-$t.tps")"
+      echo "| $t | $(int "$q") | $(ratio "$n" "$q") | $(ratio "$q" "$p") |"
+    done
+  fi
   echo
   echo "Model FLOPs per training token: $(awk -v f="$flops_per_token" 'BEGIN {printf "%.1f M", f / 1e6}') (6 × the multiply-adds of the linear layers a token passes through,"
   echo "weighted by the source and target shares of the training tokens, ${shares% *} and ${shares#* }; see bench/run.sh)."
   echo
   if [ "${#decode_rows[@]}" -gt 0 ]; then
     echo "**Decoding** the 2,000 distinct sources of test.tsv, $cores threads, each system's own model of the"
-    echo "quality run (nmt4j: the mean of its last 6 checkpoints; peer: its model.pt), median of $repeats runs:"
+    echo "quality run (nmt4j: the mean of its last 6 checkpoints; peer: its model.pt, \"-\" when there is none), median of $repeats runs:"
     echo
     echo "| search | nmt4j sentences/s | peer sentences/s | ratio | nmt4j output tokens/s | peer output tokens/s | ratio |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"

@@ -71,8 +71,8 @@ class ShippedConfigsTest {
     }
 
     @Test
-    void spaEngCpu_isThePeersModelAndTraining() {
-        ExperimentConfig c = read("spa-eng-cpu.yaml");
+    void spaEngPeer_isThePeersModelAndTraining() {
+        ExperimentConfig c = read("spa-eng-peer.yaml");
         ModelConfig m = c.model();
         assertEquals(
                 List.of(256, 4, 1024, 3, 3),
@@ -101,7 +101,26 @@ class ShippedConfigsTest {
         assertNull(t.lr());
         InverseSqrtSchedule s = InverseSqrtSchedule.from(t, m.modelSize());
         assertEquals(Math.pow(256, -0.5) * Math.pow(4000, -0.5), s.peakLearningRate(), 1e-15);
+        assertEquals(0.0, t.clipNorm());
         assertEquals("cpu", c.device());
+    }
+
+    @Test
+    void spaEngCpu_isThePeersModelAndDataWithTheSixtyMinuteSchedule() {
+        ExperimentConfig cpu = read("spa-eng-cpu.yaml");
+        ExperimentConfig peer = read("spa-eng-peer.yaml");
+        assertEquals(peer.model(), cpu.model());
+        assertEquals(peer.data(), cpu.data());
+        assertEquals(peer.tokenizer(), cpu.tokenizer());
+        assertEquals(peer.decode(), cpu.decode());
+        TrainConfig t = cpu.train();
+        assertEquals(1.5e-3, t.lr());
+        assertEquals(800, t.warmupSteps());
+        assertEquals(1.0, t.clipNorm());
+        assertEquals(60.0, t.maxMinutes());
+        assertEquals(peer.train().labelSmoothing(), t.labelSmoothing());
+        assertTrue(t.keepLast() >= 6, "./nmt average --last 6 needs 6 checkpoints kept");
+        assertFalse(cpu.runDir().equals(peer.runDir()));
     }
 
     @Test
