@@ -8,7 +8,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 ./nmt --version >/dev/null
 cp="$root/cli/target/classes:$(cat "$root/cli/target/classpath.txt")"
-# libtorch's OpenMP threads sleep when idle, as under ./nmt (docs/training.md, "Threads")
+# libtorch's OpenMP threads sleep when idle, as under ./nmt (docs/BENCHMARKS.md, "Threads")
 [ -n "${OMP_WAIT_POLICY:-}${GOMP_SPINCOUNT:-}" ] || export OMP_WAIT_POLICY=PASSIVE
 for threads in ${NMT_BENCH_THREADS:-1 2}; do
   echo "== threads: $threads (load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores)"

@@ -28,7 +28,7 @@ public final class MatmulPeak {
             for (int r = 0; r < repeats; r++) {
                 long t0 = System.nanoTime();
                 for (int i = 0; i < perRun; i++) {
-                    try (NDArray c = a.matmul(b)) {
+                    try (NDArray c = a.matMul(b)) {
                         c.getFloat(0, 0); // wait for the product
                     }
                 }
@@ -53,7 +53,7 @@ public final class MatmulPeak {
         long t0 = System.nanoTime();
         int count = 0;
         while ((System.nanoTime() - t0) / 1e9 < seconds) {
-            try (NDArray c = a.matmul(b)) {
+            try (NDArray c = a.matMul(b)) {
                 c.getFloat(0, 0);
             }
             count++;

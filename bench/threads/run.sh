@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Threads against load (docs/training.md, "Threads"): training tokens/s and decoding sentences/s
+# Threads against load (docs/BENCHMARKS.md, "Threads"): training tokens/s and decoding sentences/s
 # of configs/spa-eng-peer.yaml on the shared spa-eng corpus, for 1 and N libtorch intra-op threads,
 # on a quiet machine and with one other process busy on one core, with libgomp's default waiting
 # ("before": threads spin 300,000 times before sleeping, GOMP_SPINCOUNT=300000) and with the
