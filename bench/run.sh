@@ -100,7 +100,7 @@ peak_cell() {
     -cp "$cp" bench/peak/MatmulPeak.java 2048 7 2>/dev/null | sed -n 's/.*median_gflops=\([0-9.]*\).*/\1/p' >>"$1"
 }
 
-# OpenMP threads sleep when idle, for both systems (docs/training.md, "Threads")
+# OpenMP threads sleep when idle, for both systems (docs/BENCHMARKS.md, "Threads")
 [ -n "${OMP_WAIT_POLICY:-}${GOMP_SPINCOUNT:-}" ] || export OMP_WAIT_POLICY=PASSIVE
 rm -f "$out"/*.tps "$out"/*.peak
 ! $peer_tcmalloc || [ -f "$tcmalloc" ] || { echo "bench/run.sh: --peer-tcmalloc needs $tcmalloc: apt-get install -y libtcmalloc-minimal4" >&2; exit 2; }

@@ -35,7 +35,8 @@ public final class AverageCommand implements Callable<Integer> {
             names = "--run",
             required = true,
             paramLabel = "RUN_DIR",
-            description = "The training run whose checkpoints (RUN_DIR/checkpoints/step-*) to average.")
+            description =
+                    "The training run whose checkpoints (RUN_DIR/checkpoints/step-*) to average.")
     private Path run;
 
     @Option(

@@ -99,7 +99,15 @@ class AverageCommandTest {
     void average_intoOneOfItsOwnCheckpoints_isRefused() throws IOException {
         Path runDir = runWithCheckpoints(100, 200);
         Path into = runDir.resolve("checkpoints").resolve("step-00000200");
-        int code = run("average", "--run", runDir.toString(), "--last", "2", "--output", into.toString());
+        int code =
+                run(
+                        "average",
+                        "--run",
+                        runDir.toString(),
+                        "--last",
+                        "2",
+                        "--output",
+                        into.toString());
         assertEquals(Nmt.EXIT_USAGE, code);
         assertTrue(err.toString().contains("is one of the models to average"), err.toString());
     }

@@ -12,9 +12,9 @@ import java.util.Optional;
  * OMP_WAIT_POLICY=PASSIVE} (or {@code GOMP_SPINCOUNT=0}) is in the environment when libtorch loads.
  * With two or more threads, a spinning thread takes the time slices that the working one needs as
  * soon as another process uses a core, and training becomes several times slower than with one
- * thread (docs/training.md, "Threads"). {@code ./nmt} and the tests set the policy; this class says
- * when it is not in effect. libgomp reads the variables once, so the environment of this process is
- * what libtorch runs with.
+ * thread (docs/BENCHMARKS.md, "Threads"). {@code ./nmt} and the tests set the policy; this class
+ * says when it is not in effect. libgomp reads the variables once, so the environment of this
+ * process is what libtorch runs with.
  */
 public final class CpuThreads {
     private CpuThreads() {}
@@ -49,7 +49,7 @@ public final class CpuThreads {
                         + describe(env)
                         + "): they run several times slower than 1 thread when another process"
                         + " uses a core; set OMP_WAIT_POLICY=PASSIVE and unset GOMP_SPINCOUNT before"
-                        + " the JVM starts (./nmt does), or use 1 thread (docs/training.md,"
+                        + " the JVM starts (./nmt does), or use 1 thread (docs/BENCHMARKS.md,"
                         + " Threads)");
     }
 

@@ -17,13 +17,13 @@ import org.nmt4j.model.search.DecodeConfig;
  * of training the checkpoints sit around a minimum along a noisy path; their mean is usually closer
  * to it than any one of them.
  *
- * <p>The inputs must share the architecture ({@code model.json}: configuration and special ids)
- * and the tokenizer (byte for byte): a mean of different models is meaningless, so either
- * difference is refused with a one-line message naming both directories. The output carries the
- * tokenizer and decode settings of the last input (the newest checkpoint when the list is in step
- * order) and no optimizer state: it is a model to translate with, not a checkpoint to resume.
- * It is written atomically by {@link ModelArtifacts#save}. The mean is computed in double
- * precision on the host, in input order, and rounded once to float32.
+ * <p>The inputs must share the architecture ({@code model.json}: configuration and special ids) and
+ * the tokenizer (byte for byte): a mean of different models is meaningless, so either difference is
+ * refused with a one-line message naming both directories. The output carries the tokenizer and
+ * decode settings of the last input (the newest checkpoint when the list is in step order) and no
+ * optimizer state: it is a model to translate with, not a checkpoint to resume. It is written
+ * atomically by {@link ModelArtifacts#save}. The mean is computed in double precision on the host,
+ * in input order, and rounded once to float32.
  */
 public final class ModelAverage {
     private ModelAverage() {}
