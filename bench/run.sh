@@ -62,30 +62,14 @@ cp="$root/cli/target/classes:$(cat "$root/cli/target/classpath.txt")"
 export PEER_WORK="$out/peer-work"
 [ -f "$PEER_WORK/test.src.ids" ] || { echo "== peer: prepare.sh" >&2; bash "$peer_src/prepare.sh" >"$out/prepare.log" 2>&1; }
 
-median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) print "-"; else if (NR%2) printf "%.1f\n", v[(NR+1)/2]; else printf "%.1f\n", (v[NR/2]+v[NR/2+1])/2}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a+0 > 0 && b+0 > 0) printf "%.2f×", a/b; else print "-"}'; }
+# shellcheck source=lib.sh
+. "$root/bench/lib.sh"
 int() { awk -v a="$1" 'BEGIN {if (a == "-") print "-"; else printf "%.0f", a}'; }
 
 # nmt_train_cell FILE THREADS: tokens/s intervals (after the first) appended to FILE
 nmt_train_cell() {
-  local dir="$out/cell-nmt4j" waited=0 pid
-  rm -rf "$dir"
-  NMT_THREADS="$2" ./nmt train --config configs/spa-eng-peer.yaml --no-progress --set run_dir="$dir" \
-    --set tokenizer.model="$PEER_WORK/spm.model" --set train.max_steps="$steps" --set train.max_minutes=0 \
-    --set train.validate_every=100000 --set train.checkpoint_every=100000 \
-    --set train.log_every="$log_every" >"$out/cell-nmt4j.log" 2>&1 &
-  pid=$!
-  # stop the JVM once the last interval is logged: the end-of-run validation is not timed
-  while kill -0 "$pid" 2>/dev/null; do
-    if [ "$(cat "$dir/metrics.jsonl" 2>/dev/null | grep -c '"tokens_per_s"' || true)" -ge $((steps / log_every)) ] || [ "$waited" -ge 900 ]; then
-      kill "$pid" 2>/dev/null || true
-      break
-    fi
-    sleep 1
-    waited=$((waited + 1))
-  done
-  wait "$pid" 2>/dev/null || true
-  grep -o '"tokens_per_s":[0-9.]*' "$dir/metrics.jsonl" | cut -d: -f2 | tail -n +2 >>"$1"
+  nmt4j_train_cell "$out/cell-nmt4j" "$PEER_WORK/spm.model" "$steps" "$log_every" "$1" \
+    "$out/cell-nmt4j.log" NMT_THREADS="$2"
 }
 # peer_train_cell FILE THREADS [PRELOAD]
 peer_train_cell() {

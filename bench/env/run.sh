@@ -45,26 +45,14 @@ mkdir -p "$out"
 log_every=10
 ./nmt --version >/dev/null
 
+# shellcheck source=../lib.sh
+. "$root/bench/lib.sh"
 # cell NAME VARS: tokens/s intervals after the first appended to OUT/NAME.tps
 cell() {
-  local dir="$out/cell" waited=0 pid vars=()
+  local vars=()
   [ -z "$2" ] || IFS=, read -r -a vars <<<"$2"
-  rm -rf "$dir"
-  env "${vars[@]}" NMT_THREADS="$threads" ./nmt train --config configs/spa-eng-peer.yaml --no-progress \
-    --set run_dir="$dir" --set tokenizer.model="$tokenizer" --set train.max_steps="$steps" \
-    --set train.max_minutes=0 --set train.validate_every=100000 --set train.checkpoint_every=100000 \
-    --set train.log_every="$log_every" >"$out/$1.log" 2>&1 &
-  pid=$!
-  while kill -0 "$pid" 2>/dev/null; do
-    if [ "$(cat "$dir/metrics.jsonl" 2>/dev/null | grep -c '"tokens_per_s"' || true)" -ge $((steps / log_every)) ] || [ "$waited" -ge 900 ]; then
-      kill "$pid" 2>/dev/null || true
-      break
-    fi
-    sleep 1
-    waited=$((waited + 1))
-  done
-  wait "$pid" 2>/dev/null || true
-  grep -o '"tokens_per_s":[0-9.]*' "$dir/metrics.jsonl" | cut -d: -f2 | tail -n +2 >>"$out/$1.tps"
+  nmt4j_train_cell "$out/cell" "$tokenizer" "$steps" "$log_every" "$out/$1.tps" "$out/$1.log" \
+    "${vars[@]}" NMT_THREADS="$threads"
 }
 
 for n in "${names[@]}"; do rm -f "$out/$n.tps"; done
@@ -75,7 +63,6 @@ for r in $(seq "$repeats"); do
   done
 done
 
-median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) print "-"; else if (NR%2) printf "%.0f\n", v[(NR+1)/2]; else printf "%.0f\n", (v[NR/2]+v[NR/2+1])/2}'; }
 echo "Processor: $(lscpu | sed -n 's/^Model name: *//p' | head -1) ($(nproc) cores); $(date -u '+%Y-%m-%d %H:%M UTC');" \
   "commit $(git rev-parse --short HEAD); bench/env/run.sh --threads $threads --steps $steps --repeats $repeats"
 echo
@@ -83,7 +70,7 @@ echo "| environment | variables | tokens/s (median) | intervals | ÷ ${names[0]}
 echo "| --- | --- | ---: | --- | ---: |"
 base="$(median <"$out/${names[0]}.tps")"
 for i in "${!names[@]}"; do
-  m="$(median <"$out/${names[$i]}.tps")"
+  m="$(median <"$out/${names[$i]}.tps" | awk '{print ($1 == "-") ? "-" : sprintf("%.0f", $1)}')"
   all="$(awk '{printf "%s%.0f", (NR > 1 ? " " : ""), $1}' "$out/${names[$i]}.tps")"
-  echo "| ${names[$i]} | \`${envs[$i]:-(none)}\` | $m | $all | $(awk -v a="$m" -v b="$base" 'BEGIN {if (a+0 > 0 && b+0 > 0) printf "%.2f×", a/b; else print "-"}') |"
+  echo "| ${names[$i]} | \`${envs[$i]:-(none)}\` | $m | $all | $(ratio "$m" "$base") |"
 done

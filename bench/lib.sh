@@ -1,0 +1,33 @@
+# Shared by bench/run.sh and bench/env/run.sh (sourced, not run).
+
+# nmt4j_train_cell DIR TOKENIZER STEPS LOG_EVERY TPS LOG [VAR=VALUE...]: trains
+# configs/spa-eng-peer.yaml for STEPS steps in DIR (replaced) with the given extra environment,
+# stops the JVM once the last interval is logged (the end-of-run validation is neither timed nor
+# waited for), and appends the tokens/s of every logged interval after the first to TPS.
+nmt4j_train_cell() {
+  local dir="$1" tokenizer="$2" steps="$3" log_every="$4" tps="$5" log="$6" waited=0 pid
+  shift 6
+  rm -rf "$dir"
+  env "$@" ./nmt train --config configs/spa-eng-peer.yaml --no-progress --set run_dir="$dir" \
+    --set tokenizer.model="$tokenizer" --set train.max_steps="$steps" --set train.max_minutes=0 \
+    --set train.validate_every=100000 --set train.checkpoint_every=100000 \
+    --set train.log_every="$log_every" >"$log" 2>&1 &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    if [ "$(cat "$dir/metrics.jsonl" 2>/dev/null | grep -c '"tokens_per_s"' || true)" -ge $((steps / log_every)) ] ||
+      [ "$waited" -ge 900 ]; then
+      kill "$pid" 2>/dev/null || true
+      break
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
+  wait "$pid" 2>/dev/null || true
+  grep -o '"tokens_per_s":[0-9.]*' "$dir/metrics.jsonl" | cut -d: -f2 | tail -n +2 >>"$tps"
+}
+
+# median: the median of the numbers on standard input, one decimal ("-" when there are none)
+median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) print "-"; else if (NR%2) printf "%.1f\n", v[(NR+1)/2]; else printf "%.1f\n", (v[NR/2]+v[NR/2+1])/2}'; }
+
+# ratio A B: A/B to two decimals with a ×, or "-"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a+0 > 0 && b+0 > 0) printf "%.2f×", a/b; else print "-"}'; }
