@@ -14,6 +14,8 @@
 #     --threads  intra-op threads of both (default: every core)
 #     --only     train only one system (the other is scored when OUT already holds it)
 # A system whose run is already in OUT (OUT/nmt4j/last, OUT/peer/model.pt) is not trained again.
+# The peer runs on the C allocator ./nmt gives nmt4j: tcmalloc when libtcmalloc-minimal4 is
+# installed (LD_PRELOAD; docs/BENCHMARKS.md, "Allocator"), so that neither trains on glibc's page faults.
 # Needs: Debian's python3-torch, libopenblas0-pthread and sentencepiece (the peer's README), and an
 # otherwise idle machine for about 2 h 20 min.
 set -euo pipefail
@@ -44,6 +46,8 @@ mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 nmt_run="$out/nmt4j"
 export PEER_WORK="$out/peer"
+peer_preload=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4
+[ -f "$peer_preload" ] || peer_preload=""
 ./nmt --version >/dev/null
 
 # sample_rss PID FILE: "unix-seconds VmRSS-kB" every 10 s while PID lives
@@ -67,7 +71,7 @@ fi
 if [ "$only" != nmt4j ] && [ ! -f "$PEER_WORK/model.pt" ]; then
   echo "== peer: $minutes min of training, $threads thread(s)" >&2
   [ -f "$PEER_WORK/test.src.ids" ] || bash "$peer_src/prepare.sh" >"$out/peer-prepare.log" 2>&1
-  (/usr/bin/python3 "$peer_src/train.py" --gemm onednn --threads "$threads" \
+  (env ${peer_preload:+LD_PRELOAD="$peer_preload"} /usr/bin/python3 "$peer_src/train.py" --gemm onednn --threads "$threads" \
     --max-minutes "$minutes" --seed 1 2>&1 | stamp >"$out/peer.log") &
   sleep 2
   pid="$(pgrep -f "$peer_src/train.py" | head -1)"
@@ -99,7 +103,8 @@ for split in dev test; do
       [ -s "$hyp" ] || NMT_THREADS="$threads" ./nmt translate --no-progress --model "$dir" --beam "$beam" \
         --length-penalty 0.6 --input "$PEER_WORK/$split.src" --output "$hyp" 2>"$hyp.log"
     done
-    ! $have_peer || [ -s "$PEER_WORK/$split.$mode.hyp" ] || /usr/bin/python3 "$peer_src/translate.py" --gemm onednn \
+    ! $have_peer || [ -s "$PEER_WORK/$split.$mode.hyp" ] || env ${peer_preload:+LD_PRELOAD="$peer_preload"} \
+      /usr/bin/python3 "$peer_src/translate.py" --gemm onednn \
       --threads "$threads" --mode "$mode" --splits "$split" >"$out/hyp/peer.$split.$mode.log" 2>&1
   done
 done
@@ -113,6 +118,7 @@ steps_nmt="-"; minutes_nmt="-"; steps_peer="-"; minutes_peer="-"
 peak_rss() { [ -s "$1" ] && awk '$2 > m {m = $2} END {printf "%.0f", m / 1024}' "$1" || echo "-"; }
 
 echo "Processor: $(lscpu | sed -n 's/^Model name: *//p' | head -1) ($(nproc) cores), $threads thread(s) each;" \
+  "the peer on ${peer_preload:+tcmalloc}${peer_preload:-glibc};" \
   "$(date -u '+%Y-%m-%d'); commit $(git rev-parse --short HEAD); bench/quality/run.sh --minutes $minutes"
 echo
 echo "| system | steps | training min | peak RSS MB | dev greedy BLEU / chrF | dev beam 4 | test greedy | test beam 4 |"
