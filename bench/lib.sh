@@ -31,3 +31,10 @@ median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) print "-"; else if (NR%2) p
 
 # ratio A B: A/B to two decimals with a ×, or "-"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a+0 > 0 && b+0 > 0) printf "%.2f×", a/b; else print "-"}'; }
+
+# nmt4j_preload [VAR=VALUE...]: the LD_PRELOAD ./nmt gives its JVM (native/env.sh) under those
+# variables (e.g. NMT_MKL_DISPATCH=vendor), for a JVM a bench starts by itself; needs root
+nmt4j_preload() { (for v in "$@"; do export "${v?}"; done && source "$root/native/env.sh" && echo "$nmt_preload"); }
+
+# nmt4j_mkl_dispatch: how MKL picks its kernels in ./nmt's JVM here, "features" or "vendor"
+nmt4j_mkl_dispatch() { [[ "$(nmt4j_preload)" == *libnmt4j_mkl_dispatch* ]] && echo features || echo vendor; }

@@ -64,6 +64,9 @@ export PEER_WORK="$out/peer-work"
 
 # shellcheck source=lib.sh
 . "$root/bench/lib.sh"
+# the matmul peak runs with the C allocator and MKL kernels ./nmt gives nmt4j (native/env.sh)
+nmt_preload="$(nmt4j_preload)"
+mkl="$(nmt4j_mkl_dispatch)"
 int() { awk -v a="$1" 'BEGIN {if (a == "-") print "-"; else printf "%.0f", a}'; }
 
 # nmt_train_cell FILE THREADS: tokens/s intervals (after the first) appended to FILE
@@ -79,7 +82,7 @@ peer_train_cell() {
 }
 # peak_cell FILE THREADS
 peak_cell() {
-  java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$2" -Dai.djl.pytorch.num_interop_threads=1 \
+  env ${nmt_preload:+LD_PRELOAD="$nmt_preload"} java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$2" -Dai.djl.pytorch.num_interop_threads=1 \
     -Dlogback.configurationFile="$root/cli/src/main/resources/logback.xml" \
     -cp "$cp" bench/peak/MatmulPeak.java 2048 7 2>/dev/null | sed -n 's/.*median_gflops=\([0-9.]*\).*/\1/p' >>"$1"
 }
@@ -103,6 +106,7 @@ decode_rows=()
 nmt_model="$quality/nmt4j/averaged-last6"
 peer_model="$quality/peer/model.pt"
 have_peer_model=false; [ -f "$peer_model" ] && have_peer_model=true
+peer_decode_preload=""; ! $peer_tcmalloc || peer_decode_preload="$tcmalloc"
 if [ -f "$nmt_model/model.params" ]; then
   for mode in greedy beam; do
     beam=1; [ "$mode" = greedy ] || beam=4
@@ -113,7 +117,7 @@ if [ -f "$nmt_model/model.params" ]; then
         --input "$PEER_WORK/test.src" --output "$out/decode-nmt4j.hyp" 2>"$out/decode-nmt4j.log"
       sed -n 's/.*: \([0-9.]*\) sentences\/s, \([0-9.]*\) tokens\/s.*/\1 \2/p' "$out/decode-nmt4j.log" | tail -1 >>"$out/decode-nmt4j-$mode"
       $have_peer_model || continue
-      /usr/bin/python3 "$peer_src/translate.py" --gemm onednn --threads "$cores" --mode "$mode" \
+      env ${peer_decode_preload:+LD_PRELOAD="$peer_decode_preload"} /usr/bin/python3 "$peer_src/translate.py" --gemm onednn --threads "$cores" --mode "$mode" \
         --ckpt "$peer_model" --work "$quality/peer" --splits test --tag "-bench" >"$out/decode-peer.log" 2>&1
       sed -n 's/.* = \([0-9.]*\) sent\/s, \([0-9.]*\) output tok\/s.*/\1 \2/p' "$out/decode-peer.log" | tail -1 >>"$out/decode-peer-$mode"
     done
@@ -157,7 +161,8 @@ report="$out/report.md"
 {
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $cpu ($cores cores), commit $(git rev-parse --short HEAD),"
   echo "\`bench/run.sh --steps $steps --repeats $repeats\`; peer: Debian torch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)' 2>/dev/null)"
-  echo "with \`--gemm onednn\` and OpenBLAS; nmt4j: DJL 0.35.1, libtorch 2.7.1; both with OMP_WAIT_POLICY=PASSIVE."
+  echo "with \`--gemm onednn\` and OpenBLAS; nmt4j: DJL 0.35.1, libtorch 2.7.1, MKL kernels by $mkl (as ./nmt runs"
+  echo "it here; the matmul peak too); both with OMP_WAIT_POLICY=PASSIVE."
   echo
   echo "**Training** (tokens/s, median of the $((steps / log_every - 1)) intervals after warm-up of each cell, $repeats cells each, interleaved):"
   echo
@@ -185,7 +190,8 @@ report="$out/report.md"
   echo
   if [ "${#decode_rows[@]}" -gt 0 ]; then
     echo "**Decoding** the 2,000 distinct sources of test.tsv, $cores threads, each system's own model of the"
-    echo "quality run (nmt4j: the mean of its last 6 checkpoints; peer: its model.pt, \"-\" when there is none), median of $repeats runs:"
+    echo "quality run (nmt4j: the mean of its last 6 checkpoints; peer: its model.pt, \"-\" when there is none$($peer_tcmalloc && echo '; the peer on tcmalloc')),"
+    echo "median of $repeats runs:"
     echo
     echo "| search | nmt4j sentences/s | peer sentences/s | ratio | nmt4j output tokens/s | peer output tokens/s | ratio |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"

@@ -118,7 +118,7 @@ steps_nmt="-"; minutes_nmt="-"; steps_peer="-"; minutes_peer="-"
 peak_rss() { [ -s "$1" ] && awk '$2 > m {m = $2} END {printf "%.0f", m / 1024}' "$1" || echo "-"; }
 
 echo "Processor: $(lscpu | sed -n 's/^Model name: *//p' | head -1) ($(nproc) cores), $threads thread(s) each;" \
-  "the peer on ${peer_preload:+tcmalloc}${peer_preload:-glibc};" \
+  "the peer on $([ -n "$peer_preload" ] && echo tcmalloc || echo glibc);" \
   "$(date -u '+%Y-%m-%d'); commit $(git rev-parse --short HEAD); bench/quality/run.sh --minutes $minutes"
 echo
 echo "| system | steps | training min | peak RSS MB | dev greedy BLEU / chrF | dev beam 4 | test greedy | test beam 4 |"

@@ -1,7 +1,7 @@
 package org.nmt4j.cli;
 
 import ai.djl.Device;
-import org.nmt4j.model.CpuThreads;
+import org.nmt4j.model.CpuRuntime;
 import org.nmt4j.model.Devices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +46,9 @@ final class DeviceOption {
         }
         LOG.info("{}", Devices.startupLine(spec, d));
         Devices.unusedGpuWarning(d).ifPresent(LOG::warn);
-        CpuThreads.startupLine(d).ifPresent(LOG::info);
-        CpuThreads.spinningWarning(d).ifPresent(LOG::warn);
+        CpuRuntime.startupLine(d).ifPresent(LOG::info);
+        CpuRuntime.spinningWarning(d).ifPresent(LOG::warn);
+        CpuRuntime.mklWarning(d).ifPresent(LOG::warn);
         return d;
     }
 }

@@ -2,7 +2,7 @@ package org.nmt4j.train;
 
 import ai.djl.Device;
 import java.nio.file.Path;
-import org.nmt4j.model.CpuThreads;
+import org.nmt4j.model.CpuRuntime;
 import org.nmt4j.model.Devices;
 import org.nmt4j.train.config.ConfigLoader;
 import org.nmt4j.train.config.ExperimentConfig;
@@ -30,7 +30,8 @@ final class TrainingDevice {
     static void log(String spec, Device device) {
         LOG.info("{}", Devices.startupLine(spec, device));
         Devices.unusedGpuWarning(device).ifPresent(LOG::warn);
-        CpuThreads.startupLine(device).ifPresent(LOG::info);
-        CpuThreads.spinningWarning(device).ifPresent(LOG::warn);
+        CpuRuntime.startupLine(device).ifPresent(LOG::info);
+        CpuRuntime.spinningWarning(device).ifPresent(LOG::warn);
+        CpuRuntime.mklWarning(device).ifPresent(LOG::warn);
     }
 }
