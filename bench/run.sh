@@ -118,7 +118,7 @@ if [ -f "$nmt_model/model.params" ]; then
       sed -n 's/.*: \([0-9.]*\) sentences\/s, \([0-9.]*\) tokens\/s.*/\1 \2/p' "$out/decode-nmt4j.log" | tail -1 >>"$out/decode-nmt4j-$mode"
       $have_peer_model || continue
       env ${peer_decode_preload:+LD_PRELOAD="$peer_decode_preload"} /usr/bin/python3 "$peer_src/translate.py" --gemm onednn --threads "$cores" --mode "$mode" \
-        --ckpt "$peer_model" --work "$quality/peer" --splits test --tag "-bench" >"$out/decode-peer.log" 2>&1
+        --ckpt "$peer_model" --work "$quality/peer" --splits test --tag=-bench >"$out/decode-peer.log" 2>&1
       sed -n 's/.* = \([0-9.]*\) sent\/s, \([0-9.]*\) output tok\/s.*/\1 \2/p' "$out/decode-peer.log" | tail -1 >>"$out/decode-peer-$mode"
     done
     ns="$(cut -d' ' -f1 "$out/decode-nmt4j-$mode" | median)"; nt="$(cut -d' ' -f2 "$out/decode-nmt4j-$mode" | median)"

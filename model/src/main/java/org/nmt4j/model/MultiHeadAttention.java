@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -118,7 +117,7 @@ public final class MultiHeadAttention extends AbstractBlock {
         NDArray probs = scores.softmax(-1);
         NDArray attended = probs;
         if (training && dropout > 0f) {
-            attended = Dropout.dropout(probs, dropout, true).singletonOrThrow();
+            attended = Dropouts.apply(probs, dropout, true);
         }
         NDArray context = mergeHeads(attended.matMul(v));
         return new AttentionResult(project(ps, output, context, training), probs);
