@@ -12,9 +12,9 @@ import ai.djl.nn.norm.Dropout;
  * that one draws its mask with a {@code bernoulli} kernel that takes a double (two Mersenne Twister
  * outputs) per element in a serial loop on every processor that is not Intel's, the largest cost of
  * a training step after the matrix products there (docs/BENCHMARKS.md, "Dropout"). The uniform draw
- * takes one output per element; the comparison, the cast and the scaling run in parallel (4.3
- * against 6.9 ms for a million elements on one thread). Same distribution, same generator (so
- * {@code Engine.setRandomSeed} still fixes it). On a GPU libtorch's fused kernel stays.
+ * takes one output per element; the comparison, the cast and the scaling run in parallel. Same
+ * distribution, same generator (so {@code Engine.setRandomSeed} still fixes it). On a GPU
+ * libtorch's fused kernel stays.
  */
 final class Dropouts {
     private Dropouts() {}
