@@ -47,8 +47,7 @@ final class DeviceOption {
         LOG.info("{}", Devices.startupLine(spec, d));
         Devices.unusedGpuWarning(d).ifPresent(LOG::warn);
         CpuRuntime.startupLine(d).ifPresent(LOG::info);
-        CpuRuntime.spinningWarning(d).ifPresent(LOG::warn);
-        CpuRuntime.mklWarning(d).ifPresent(LOG::warn);
+        CpuRuntime.warnings(d).forEach(LOG::warn);
         return d;
     }
 }

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The native settings libtorch computes with on the CPU, which must be in place before the JVM
@@ -36,16 +38,22 @@ public final class CpuRuntime {
     private CpuRuntime() {}
 
     /**
-     * The warning to log when this process computes on the CPU with idle threads that spin.
+     * The warnings to log when this process computes on the CPU: idle threads that spin, and MKL's
+     * generic kernels on an AMD processor that has AVX-512.
      *
      * @param device the device chosen
-     * @return the one-line warning, or empty
+     * @return one line each, none on a GPU or when all is well
      */
-    public static Optional<String> spinningWarning(Device device) {
+    public static List<String> warnings(Device device) {
         if (!Device.Type.CPU.equals(device.getDeviceType())) {
-            return Optional.empty();
+            return List.of();
         }
-        return spinningWarning(System.getenv(), JniUtils.getNumThreads());
+        Map<String, String> env = System.getenv();
+        return Stream.of(
+                        spinningWarning(env, JniUtils.getNumThreads()),
+                        mklWarning(env, Processor.read(Path.of("/proc/cpuinfo"))))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /**
@@ -82,20 +90,6 @@ public final class CpuRuntime {
             return Optional.empty();
         }
         return Optional.of(summary(System.getenv(), JniUtils.getNumThreads()));
-    }
-
-    /**
-     * The warning to log when this process computes on the CPU with MKL's generic kernels on an AMD
-     * processor that has AVX-512.
-     *
-     * @param device the device chosen
-     * @return the one-line warning, or empty
-     */
-    public static Optional<String> mklWarning(Device device) {
-        if (!Device.Type.CPU.equals(device.getDeviceType())) {
-            return Optional.empty();
-        }
-        return mklWarning(System.getenv(), Processor.read(Path.of("/proc/cpuinfo")));
     }
 
     /**

@@ -31,7 +31,6 @@ final class TrainingDevice {
         LOG.info("{}", Devices.startupLine(spec, device));
         Devices.unusedGpuWarning(device).ifPresent(LOG::warn);
         CpuRuntime.startupLine(device).ifPresent(LOG::info);
-        CpuRuntime.spinningWarning(device).ifPresent(LOG::warn);
-        CpuRuntime.mklWarning(device).ifPresent(LOG::warn);
+        CpuRuntime.warnings(device).forEach(LOG::warn);
     }
 }
