@@ -38,3 +38,27 @@ nmt4j_preload() { (for v in "$@"; do export "${v?}"; done && source "$root/nativ
 
 # nmt4j_mkl_dispatch: how MKL picks its kernels in ./nmt's JVM here, "features" or "vendor"
 nmt4j_mkl_dispatch() { [[ "$(nmt4j_preload)" == *libnmt4j_mkl_dispatch* ]] && echo features || echo vendor; }
+
+# nmt4j_peak_cell FILE THREADS REPEATS [VAR=VALUE...]: appends the median GFLOP/s of 2048² fp32
+# products (bench/peak/MatmulPeak.java) to FILE, in a JVM with the LD_PRELOAD ./nmt would give it
+# under those variables; needs root and ./nmt's build (cli/target)
+nmt4j_peak_cell() {
+  local file="$1" threads="$2" repeats="$3"
+  shift 3
+  env OMP_WAIT_POLICY=PASSIVE LD_PRELOAD="$(nmt4j_preload "$@")" java -Dai.djl.offline=true \
+    -Dai.djl.pytorch.num_threads="$threads" -Dai.djl.pytorch.num_interop_threads=1 \
+    -Dlogback.configurationFile="$root/cli/src/main/resources/logback.xml" \
+    -cp "$root/cli/target/classes:$(cat "$root/cli/target/classpath.txt")" \
+    "$root/bench/peak/MatmulPeak.java" 2048 "$repeats" 2>/dev/null | sed -n 's/.*median_gflops=\([0-9.]*\).*/\1/p' >>"$file"
+}
+
+# nmt4j_decode_cell MODEL INPUT HYP FILE MODE [VAR=VALUE...]: ./nmt translate of INPUT into HYP,
+# MODE greedy or beam (4, length penalty 0.6); appends "sentences/s tokens/s" to FILE (log: HYP.log)
+nmt4j_decode_cell() {
+  local model="$1" input="$2" hyp="$3" file="$4" beam=1
+  [ "$5" = greedy ] || beam=4
+  shift 5
+  env "$@" ./nmt translate --no-progress --model "$model" --beam "$beam" --length-penalty 0.6 \
+    --input "$input" --output "$hyp" 2>"$hyp.log"
+  sed -n 's/.*: \([0-9.]*\) sentences\/s, \([0-9.]*\) tokens\/s.*/\1 \2/p' "$hyp.log" | tail -1 >>"$file"
+}

@@ -57,15 +57,13 @@ out="$(cd "$out" && pwd)"
 log_every=10
 cores="$(nproc)"
 ./nmt --version >/dev/null
-cp="$root/cli/target/classes:$(cat "$root/cli/target/classpath.txt")"
 # the peer's ids and tokenizer: both systems train on the same pieces
 export PEER_WORK="$out/peer-work"
 [ -f "$PEER_WORK/test.src.ids" ] || { echo "== peer: prepare.sh" >&2; bash "$peer_src/prepare.sh" >"$out/prepare.log" 2>&1; }
 
 # shellcheck source=lib.sh
 . "$root/bench/lib.sh"
-# the matmul peak runs with the C allocator and MKL kernels ./nmt gives nmt4j (native/env.sh)
-nmt_preload="$(nmt4j_preload)"
+# how MKL picks its kernels in the JVM ./nmt starts here (native/env.sh), for the report
 mkl="$(nmt4j_mkl_dispatch)"
 int() { awk -v a="$1" 'BEGIN {if (a == "-") print "-"; else printf "%.0f", a}'; }
 
@@ -80,12 +78,8 @@ peer_train_cell() {
     --log-every "$log_every" --out "$out/cell-peer.pt" >"$out/cell-peer.log" 2>&1
   sed -n 's/.* tok\/s \([0-9.]*\) s\/step.*/\1/p' "$out/cell-peer.log" | tail -n +2 >>"$1"
 }
-# peak_cell FILE THREADS
-peak_cell() {
-  env ${nmt_preload:+LD_PRELOAD="$nmt_preload"} java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$2" -Dai.djl.pytorch.num_interop_threads=1 \
-    -Dlogback.configurationFile="$root/cli/src/main/resources/logback.xml" \
-    -cp "$cp" bench/peak/MatmulPeak.java 2048 7 2>/dev/null | sed -n 's/.*median_gflops=\([0-9.]*\).*/\1/p' >>"$1"
-}
+# peak_cell FILE THREADS: the matmul peak in the JVM ./nmt would start here
+peak_cell() { nmt4j_peak_cell "$1" "$2" 7; }
 
 # OpenMP threads sleep when idle, for both systems (docs/BENCHMARKS.md, "Threads")
 [ -n "${OMP_WAIT_POLICY:-}${GOMP_SPINCOUNT:-}" ] || export OMP_WAIT_POLICY=PASSIVE
@@ -109,13 +103,11 @@ have_peer_model=false; [ -f "$peer_model" ] && have_peer_model=true
 peer_decode_preload=""; ! $peer_tcmalloc || peer_decode_preload="$tcmalloc"
 if [ -f "$nmt_model/model.params" ]; then
   for mode in greedy beam; do
-    beam=1; [ "$mode" = greedy ] || beam=4
     : >"$out/decode-nmt4j-$mode"; : >"$out/decode-peer-$mode"
     for r in $(seq "$repeats"); do
       echo "== decoding $mode, repeat $r: nmt4j, peer" >&2
-      NMT_THREADS="$cores" ./nmt translate --no-progress --model "$nmt_model" --beam "$beam" --length-penalty 0.6 \
-        --input "$PEER_WORK/test.src" --output "$out/decode-nmt4j.hyp" 2>"$out/decode-nmt4j.log"
-      sed -n 's/.*: \([0-9.]*\) sentences\/s, \([0-9.]*\) tokens\/s.*/\1 \2/p' "$out/decode-nmt4j.log" | tail -1 >>"$out/decode-nmt4j-$mode"
+      nmt4j_decode_cell "$nmt_model" "$PEER_WORK/test.src" "$out/decode-nmt4j.hyp" "$out/decode-nmt4j-$mode" "$mode" \
+        NMT_THREADS="$cores"
       $have_peer_model || continue
       env ${peer_decode_preload:+LD_PRELOAD="$peer_decode_preload"} /usr/bin/python3 "$peer_src/translate.py" --gemm onednn --threads "$cores" --mode "$mode" \
         --ckpt "$peer_model" --work "$quality/peer" --splits test --tag=-bench >"$out/decode-peer.log" 2>&1

@@ -66,27 +66,14 @@ model="$run/averaged-last6"; [ -f "$model/model.params" ] || model="$run/last"
   { echo "bench/mkl/run.sh: no trained model in $run (run bench/quality/run.sh, or pass --run)" >&2; exit 1; }
 awk -F'\t' '!seen[$1]++ {print $1}' "$root/../shared/data/spa-eng/test.tsv" >"$out/test.src"
 rm -f "$out"/*.peak "$out"/*.decode
-# peak_cell DISPATCH THREADS: appends the median GFLOP/s of 2048² products to OUT/DISPATCH-THREADS.peak
-peak_cell() {
-  env LD_PRELOAD="$(nmt4j_preload NMT_MKL_DISPATCH="$1")" OMP_WAIT_POLICY=PASSIVE java -Dai.djl.offline=true \
-    -Dai.djl.pytorch.num_threads="$2" -Dai.djl.pytorch.num_interop_threads=1 \
-    -Dlogback.configurationFile="$root/cli/src/main/resources/logback.xml" \
-    -cp "$root/cli/target/classes:$(cat "$root/cli/target/classpath.txt")" \
-    bench/peak/MatmulPeak.java 2048 5 2>/dev/null | sed -n 's/.*median_gflops=\([0-9.]*\).*/\1/p' >>"$out/$1-$2.peak"
-}
-# decode_cell DISPATCH MODE: appends "sentences/s tokens/s" to OUT/DISPATCH-MODE.decode
-decode_cell() {
-  local beam=1; [ "$2" = greedy ] || beam=4
-  NMT_MKL_DISPATCH="$1" ./nmt translate --no-progress --model "$model" --beam "$beam" --length-penalty 0.6 \
-    --input "$out/test.src" --output "$out/$1-$2.hyp" 2>"$out/$1-$2.log"
-  sed -n 's/.*: \([0-9.]*\) sentences\/s, \([0-9.]*\) tokens\/s.*/\1 \2/p' "$out/$1-$2.log" | tail -1 >>"$out/$1-$2.decode"
-}
 threads="1 $(nproc)"
 for r in $(seq "$repeats"); do
   for d in vendor features; do
     echo "== repeat $r, $d: matmul peak, decoding" >&2
-    for t in $threads; do peak_cell "$d" "$t"; done
-    for mode in greedy beam; do decode_cell "$d" "$mode"; done
+    for t in $threads; do nmt4j_peak_cell "$out/$d-$t.peak" "$t" 5 NMT_MKL_DISPATCH="$d"; done
+    for mode in greedy beam; do
+      nmt4j_decode_cell "$model" "$out/test.src" "$out/$d-$mode.hyp" "$out/$d-$mode.decode" "$mode" NMT_MKL_DISPATCH="$d"
+    done
   done
 done
 echo
