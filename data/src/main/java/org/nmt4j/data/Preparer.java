@@ -22,8 +22,8 @@ import org.nmt4j.data.corpus.CorpusReaders;
 import org.nmt4j.data.corpus.ReadSummary;
 import org.nmt4j.data.corpus.SentencePair;
 import org.nmt4j.data.corpus.SkipReason;
-import org.nmt4j.data.tokenizer.SpmTrainer;
 import org.nmt4j.data.tokenizer.TokenizerConfig;
+import org.nmt4j.data.tokenizer.TokenizerTrainer;
 import org.nmt4j.data.tokenizer.Tokenizers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,7 +150,7 @@ public final class Preparer {
         Path tgtText = joint ? srcText : outputDir.resolve(".spm-input." + data.targetLang());
         try {
             writeSpmInput(srcText, tgtText);
-            SpmTrainer trainer = SpmTrainer.find();
+            TokenizerTrainer trainer = TokenizerTrainer.forConfig(tokenizer);
             long seed = data.splitSeed();
             if (joint) {
                 Path model = outputDir.resolve("spm.model");

@@ -14,22 +14,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains a SentencePiece model by running the official trainer, {@code spm_train}, as a separate
- * process. Models get this project's special ids ({@code --pad_id=0 --unk_id=1 --bos_id=2
- * --eos_id=3}) and SentencePiece's identity normalisation (text is normalised by the data module
- * beforehand). The model and vocabulary are written under temporary names and renamed at the end,
- * so an interrupted run never leaves a model that looks complete.
+ * process ({@code tokenizer.trainer: spm_train}; nmt4j's own trainer is the default). Models get
+ * this project's special ids ({@code --pad_id=0 --unk_id=1 --bos_id=2 --eos_id=3}) and
+ * SentencePiece's identity normalisation (text is normalised by the data module beforehand). The
+ * model and vocabulary are written under temporary names and renamed at the end, so an interrupted
+ * run never leaves a model that looks complete.
  *
  * <p>The executable is {@code spm_train} on the {@code PATH}, or the file named by the {@code
  * NMT_SPM_TRAIN} environment variable.
  */
-public final class SpmTrainer {
+public final class SpmTrainer implements TokenizerTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(SpmTrainer.class);
 
     /** How to install the trainer, for error messages. */
     public static final String INSTALL_HINT =
-            "install SentencePiece's command-line tools (Debian/Ubuntu: sudo apt-get install"
+            "tokenizer.trainer: spm_train needs SentencePiece's command-line tools: install them (Debian/Ubuntu: sudo apt-get install"
                     + " sentencepiece; macOS: brew install sentencepiece), or set NMT_SPM_TRAIN"
-                    + " to the spm_train executable";
+                    + " to the spm_train executable; or leave tokenizer.trainer out to use nmt4j's own trainer";
 
     private final Path executable;
 
@@ -101,6 +102,7 @@ public final class SpmTrainer {
      * @throws IOException if the files cannot be written
      * @throws TokenizerException if spm_train fails (with the end of its log)
      */
+    @Override
     public Path train(List<Path> inputs, Path modelFile, TokenizerConfig config, long seed)
             throws IOException {
         String name = modelFile.getFileName().toString();

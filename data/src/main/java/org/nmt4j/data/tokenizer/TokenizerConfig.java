@@ -15,10 +15,11 @@ import java.util.Locale;
  *   character_coverage: 1.0
  *   joint: true                # one model for both languages, or one per language
  *   byte_fallback: false       # unknown characters as UTF-8 byte pieces instead of unk
- *   input_sentence_size: 1000000   # spm_train samples at most this many lines
+ *   input_sentence_size: 1000000   # the trainer samples at most this many lines
  *   model: null                # existing joint model (joint: true): loaded, not trained
  *   source_model: null         # existing per-language models (joint: false)
  *   target_model: null
+ *   trainer: nmt4j             # nmt4j (the Java trainer) | spm_train (the official one)
  * </pre>
  *
  * <p>Models are always trained with pad 0, unk 1, bos 2, eos 3 and the identity normalisation rule
@@ -26,14 +27,17 @@ import java.util.Locale;
  * exactly.
  *
  * @param type the SentencePiece algorithm
- * @param vocabSize vocabulary size (a soft limit on very small corpora)
+ * @param vocabSize vocabulary size, special pieces included (exact: a corpus too small for it is an
+ *     error that gives the largest size it can)
  * @param characterCoverage share of characters covered by the model, in (0, 1]
  * @param joint one shared model for source and target
  * @param byteFallback decompose unknown characters into byte pieces
- * @param inputSentenceSize most lines spm_train reads (a seeded sample above that)
+ * @param inputSentenceSize most lines the trainer reads (a seeded sample above that)
  * @param model an existing joint model to load instead of training
  * @param sourceModel an existing source model to load (joint: false)
  * @param targetModel an existing target model to load (joint: false)
+ * @param trainer which trainer makes new models; null: {@code spm_train} when the {@code
+ *     NMT_SPM_TRAIN} environment variable is set, else nmt4j's own
  */
 public record TokenizerConfig(
         Type type,
@@ -44,7 +48,16 @@ public record TokenizerConfig(
         Integer inputSentenceSize,
         Path model,
         Path sourceModel,
-        Path targetModel) {
+        Path targetModel,
+        Trainer trainer) {
+
+    /** Which program trains a new SentencePiece model. */
+    public enum Trainer {
+        /** nmt4j's own trainer, in Java: nothing to install. */
+        NMT4J,
+        /** The official {@code spm_train}, for vocabularies identical to other toolkits'. */
+        SPM_TRAIN
+    }
 
     /** SentencePiece model types. */
     public enum Type {
@@ -115,7 +128,7 @@ public record TokenizerConfig(
      * @return the default config
      */
     public static TokenizerConfig defaults() {
-        return new TokenizerConfig(null, null, null, null, null, null, null, null, null);
+        return new TokenizerConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -127,7 +140,8 @@ public record TokenizerConfig(
      * @return the config
      */
     public static TokenizerConfig training(Type type, int vocabSize, boolean joint) {
-        return new TokenizerConfig(type, vocabSize, null, joint, null, null, null, null, null);
+        return new TokenizerConfig(
+                type, vocabSize, null, joint, null, null, null, null, null, null);
     }
 
     /**
@@ -155,7 +169,8 @@ public record TokenizerConfig(
                 inputSentenceSize,
                 jointModel,
                 null,
-                null);
+                null,
+                trainer);
     }
 
     /**
@@ -175,7 +190,8 @@ public record TokenizerConfig(
                 inputSentenceSize,
                 null,
                 source,
-                target);
+                target,
+                trainer);
     }
 
     /**
@@ -194,7 +210,8 @@ public record TokenizerConfig(
                 inputSentenceSize,
                 model,
                 sourceModel,
-                targetModel);
+                targetModel,
+                trainer);
     }
 
     private static void require(boolean ok, String message) {

@@ -30,13 +30,15 @@ class TokenizerConfigTest {
     void config_rejectsBadValues_namingTheKey() {
         assertRejected(
                 "tokenizer.vocab_size",
-                () -> new TokenizerConfig(null, 4, null, null, null, null, null, null, null));
+                () -> new TokenizerConfig(null, 4, null, null, null, null, null, null, null, null));
         assertRejected(
                 "tokenizer.character_coverage",
-                () -> new TokenizerConfig(null, null, 1.5, null, null, null, null, null, null));
+                () ->
+                        new TokenizerConfig(
+                                null, null, 1.5, null, null, null, null, null, null, null));
         assertRejected(
                 "tokenizer.input_sentence_size",
-                () -> new TokenizerConfig(null, null, null, null, null, 0, null, null, null));
+                () -> new TokenizerConfig(null, null, null, null, null, 0, null, null, null, null));
     }
 
     @Test
@@ -44,13 +46,17 @@ class TokenizerConfigTest {
         Path m = Path.of("spm.model");
         assertRejected(
                 "tokenizer.source_model",
-                () -> new TokenizerConfig(null, null, null, true, null, null, null, m, m));
+                () -> new TokenizerConfig(null, null, null, true, null, null, null, m, m, null));
         assertRejected(
                 "tokenizer.model",
-                () -> new TokenizerConfig(null, null, null, false, null, null, m, null, null));
+                () ->
+                        new TokenizerConfig(
+                                null, null, null, false, null, null, m, null, null, null));
         assertRejected(
                 "given together",
-                () -> new TokenizerConfig(null, null, null, false, null, null, null, m, null));
+                () ->
+                        new TokenizerConfig(
+                                null, null, null, false, null, null, null, m, null, null));
     }
 
     @Test
