@@ -46,8 +46,7 @@ import org.nmt4j.data.download.DownloadSpec;
  * @param train the training file (or prefix)
  * @param dev the dev file (or prefix); null to split dev off train
  * @param test the test file (or prefix); null for none, or to split test off train with dev
- * @param download the corpus to fetch when {@code train} is missing (e.g. {@code spa-eng}), or
- *     null
+ * @param download the corpus to fetch when {@code train} is missing (e.g. {@code spa-eng}), or null
  * @param sourceLang source language code, e.g. {@code en}
  * @param targetLang target language code, e.g. {@code es}
  * @param sourceColumn 0-based column of the source (anki/tsv)

@@ -37,8 +37,8 @@ import org.nmt4j.text.io.AtomicFiles;
  *   <li>{@code model.source_vocab_size} and {@code model.target_vocab_size}, when not given, are
  *       {@code tokenizer.vocab_size}.
  *   <li>{@link #load} also checks that the input files (corpus, existing tokenizer models) exist;
- *       {@link #read} does not. Before that check, a missing {@code data.train} is downloaded
- *       when {@code data.download} names a corpus (see {@link FirstUseDownload}).
+ *       {@link #read} does not. Before that check, a missing {@code data.train} is downloaded when
+ *       {@code data.download} names a corpus (see {@link FirstUseDownload}).
  * </ul>
  *
  * <p>Every error is a {@link ConfigException} with one line naming the file, the key path and what

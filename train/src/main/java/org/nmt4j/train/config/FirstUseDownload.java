@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fetches the corpus a config names in {@code data.download} when its {@code data.train} does not
- * exist: the download {@code nmt download} makes (line count and SHA-256 checked, nothing kept
- * when they differ), into the directory that puts the checked file exactly at {@code data.train}.
- * A failed download is a one-line {@link ConfigException} that gives the command to run instead.
+ * exist: the download {@code nmt download} makes (line count and SHA-256 checked, nothing kept when
+ * they differ), into the directory that puts the checked file exactly at {@code data.train}. A
+ * failed download is a one-line {@link ConfigException} that gives the command to run instead.
  */
 final class FirstUseDownload {
     private static final Logger LOG = LoggerFactory.getLogger(FirstUseDownload.class);

@@ -36,8 +36,8 @@ import org.nmt4j.data.download.DownloadSpec;
 
 /**
  * {@code data.download}: a config whose {@code data.train} is missing fetches it on load from an
- * HTTP server on 127.0.0.1 that serves a zip built here, with the checksum check, or fails with
- * one line that gives the command to run.
+ * HTTP server on 127.0.0.1 that serves a zip built here, with the checksum check, or fails with one
+ * line that gives the command to run.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class FirstUseDownloadTest {
@@ -177,8 +177,7 @@ class FirstUseDownloadTest {
     void load_withTrainOverriddenToAnExistingFile_ignoresTheDownload() throws IOException {
         Path copy = Files.writeString(tmp.resolve("copy.tsv"), "Hello.\tHola.\n");
         ExperimentConfig c =
-                ConfigLoader.load(
-                        yaml, List.of("data.train=" + copy, "data.format=tsv"), served());
+                ConfigLoader.load(yaml, List.of("data.train=" + copy, "data.format=tsv"), served());
         assertEquals(copy.toAbsolutePath(), c.data().train());
         assertEquals(0, requests.get());
     }
