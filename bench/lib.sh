@@ -8,6 +8,13 @@ spa_eng_shared="$root/../shared/data/spa-eng"
 spa_eng_shared_sets=(--set data.format=tsv --set "data.train=$spa_eng_shared/train.tsv"
   --set "data.dev=$spa_eng_shared/dev.tsv" --set "data.test=$spa_eng_shared/test.tsv")
 
+# nmt4j_require_shared_spa_eng NAME: exits with a message naming the script NAME when that split is
+# not there
+nmt4j_require_shared_spa_eng() {
+  [ -f "$spa_eng_shared/train.tsv" ] ||
+    { echo "$1: $spa_eng_shared/train.tsv not found (../shared sits beside the checkout)" >&2; exit 1; }
+}
+
 # nmt4j_train_cell DIR TOKENIZER STEPS LOG_EVERY TPS LOG [VAR=VALUE...]: trains
 # configs/spa-eng-peer.yaml on the shared split for STEPS steps in DIR (replaced) with the given
 # extra environment, stops the JVM once the last interval is logged (the end-of-run validation is
@@ -16,6 +23,7 @@ spa_eng_shared_sets=(--set data.format=tsv --set "data.train=$spa_eng_shared/tra
 nmt4j_train_cell() {
   local dir="$1" tokenizer="$2" steps="$3" log_every="$4" tps="$5" log="$6" waited=0 pid
   shift 6
+  nmt4j_require_shared_spa_eng "$0"
   rm -rf "$dir"
   env "$@" ./nmt train --config configs/spa-eng-peer.yaml --no-progress --set run_dir="$dir" \
     "${spa_eng_shared_sets[@]}" --set tokenizer.model="$tokenizer" --set train.max_steps="$steps" \
