@@ -1,16 +1,33 @@
-# Shared by bench/run.sh and bench/env/run.sh (sourced, not run).
+# Shared by the bench/ scripts (sourced, not run; they set root, the checkout, first).
+
+# The spa-eng split that the earlier figures of docs/BENCHMARKS.md and docs/RESULTS.md and the
+# plain-PyTorch reference used: ../shared/data/spa-eng beside the checkout. configs/spa-eng-*.yaml
+# read the download (data-cache/spa-eng/spa.txt) and split it themselves; a benchmark that must stay
+# comparable gives ./nmt train these --set values instead (absolute, so they hold in any directory).
+spa_eng_shared="$root/../shared/data/spa-eng"
+spa_eng_shared_sets=(--set data.format=tsv --set "data.train=$spa_eng_shared/train.tsv"
+  --set "data.dev=$spa_eng_shared/dev.tsv" --set "data.test=$spa_eng_shared/test.tsv")
+
+# nmt4j_require_shared_spa_eng NAME: exits with a message naming the script NAME when that split is
+# not there
+nmt4j_require_shared_spa_eng() {
+  [ -f "$spa_eng_shared/train.tsv" ] ||
+    { echo "$1: $spa_eng_shared/train.tsv not found (../shared sits beside the checkout)" >&2; exit 1; }
+}
 
 # nmt4j_train_cell DIR TOKENIZER STEPS LOG_EVERY TPS LOG [VAR=VALUE...]: trains
-# configs/spa-eng-peer.yaml for STEPS steps in DIR (replaced) with the given extra environment,
-# stops the JVM once the last interval is logged (the end-of-run validation is neither timed nor
-# waited for), and appends the tokens/s of every logged interval after the first to TPS.
+# configs/spa-eng-peer.yaml on the shared split for STEPS steps in DIR (replaced) with the given
+# extra environment, stops the JVM once the last interval is logged (the end-of-run validation is
+# neither timed nor waited for), and appends the tokens/s of every logged interval after the first
+# to TPS.
 nmt4j_train_cell() {
   local dir="$1" tokenizer="$2" steps="$3" log_every="$4" tps="$5" log="$6" waited=0 pid
   shift 6
+  nmt4j_require_shared_spa_eng "$0"
   rm -rf "$dir"
   env "$@" ./nmt train --config configs/spa-eng-peer.yaml --no-progress --set run_dir="$dir" \
-    --set tokenizer.model="$tokenizer" --set train.max_steps="$steps" --set train.max_minutes=0 \
-    --set train.validate_every=100000 --set train.checkpoint_every=100000 \
+    "${spa_eng_shared_sets[@]}" --set tokenizer.model="$tokenizer" --set train.max_steps="$steps" \
+    --set train.max_minutes=0 --set train.validate_every=100000 --set train.checkpoint_every=100000 \
     --set train.log_every="$log_every" >"$log" 2>&1 &
   pid=$!
   while kill -0 "$pid" 2>/dev/null; do

@@ -3,7 +3,8 @@
 # built there by its ./nmt, then configs/spa-eng-peer.yaml is trained in short cells, the commits
 # interleaved (A B A B ...), for each thread count (docs/BENCHMARKS.md, "Dropout", is one such
 # comparison). Prints a markdown table: the median tokens/s over the logged intervals after the
-# first of every cell, and B ÷ A. Each worktree reads ../shared beside it, so they are made beside
+# first of every cell, and B ÷ A. Both commits train on the shared spa-eng split (bench/lib.sh
+# gives its absolute paths with --set, whatever their configs say); the worktrees are made beside
 # this checkout (removed at the end).
 #
 #   bench/ab/run.sh --tokenizer SPM.model A B [--threads "1 2"] [--steps N] [--repeats R]
@@ -28,7 +29,7 @@ while [ $# -gt 0 ]; do
     --threads) threads="$2"; shift 2 ;;
     --steps) steps="$2"; shift 2 ;;
     --repeats) repeats="$2"; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     -*) echo "bench/ab/run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     *) revs+=("$1"); shift ;;
   esac

@@ -74,26 +74,30 @@ total_line=$(grep -o 'Tests run: [0-9]*, Failures: 0, Errors: 0, Skipped: 0$' "$
 tests=$(echo "$total_line" | grep -o '[0-9]*' | head -1)
 echo "mask suite: $tests tests passed on $device" | tee -a "$summary"
 
-# data: the shared spa-eng corpus; the dry run takes a slice of it and a tiny model
-data_sets=()
+# data: the shared spa-eng split (bench/lib.sh), not the download configs/spa-eng-gpu.yaml reads;
+# the dry run takes a slice of it and a tiny model
+# shellcheck source=../lib.sh
+. "$root/bench/lib.sh"
+data_sets=("${spa_eng_shared_sets[@]}")
 tiny_sets=()
 if [ "$dry" = 1 ]; then
-  corpus=../shared/data/spa-eng
+  corpus="$spa_eng_shared"
   [ -f "$corpus/train.tsv" ] || corpus=corpus/demo-en-es   # e.g. in CI: the shipped demo corpus
   echo "dry run: the first 3,000 training pairs of $corpus, a tiny model"
   mkdir -p "$out/data"
   head -n 3000 "$corpus/train.tsv" >"$out/data/train.tsv"
   head -n 100 "$corpus/dev.tsv" >"$out/data/dev.tsv"
   head -n 100 "$corpus/test.tsv" >"$out/data/test.tsv"
-  data_sets=(--set "data.train=$out/data/train.tsv" --set "data.dev=$out/data/dev.tsv" --set "data.test=$out/data/test.tsv")
+  data_sets=(--set data.format=tsv --set "data.train=$out/data/train.tsv" --set "data.dev=$out/data/dev.tsv"
+             --set "data.test=$out/data/test.tsv")
   tiny_sets=(--set model.model_size=32 --set model.ffn_size=64 --set model.heads=2
              --set model.encoder_layers=1 --set model.decoder_layers=1 --set tokenizer.vocab_size=500
              --set data.batch_tokens=2000)
   test_tsv="$out/data/test.tsv"
 else
-  test_tsv=../shared/data/spa-eng/test.tsv
+  test_tsv="$spa_eng_shared/test.tsv"
 fi
-[ -f "$test_tsv" ] || die "no test set at $test_tsv (the shared spa-eng corpus: ./nmt download spa-eng)"
+[ -f "$test_tsv" ] || die "no test set at $test_tsv (the shared spa-eng split, ../shared beside the checkout)"
 
 peak_watch() {  # samples the GPU's used memory (MiB) every 0.5 s into $1 until killed
   while nvidia-smi --query-gpu=memory.used --format=csv,noheader,nounits -i "$gpu_index" >>"$1" 2>/dev/null; do

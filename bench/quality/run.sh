@@ -62,8 +62,10 @@ stamp() { while IFS= read -r line; do printf '%(%s)T %s\n' -1 "$line"; done; }
 
 if [ "$only" != peer ] && [ ! -e "$nmt_run/last" ]; then
   echo "== nmt4j: $minutes min of training, $threads thread(s)" >&2
+  # the peer's split, not the download the config reads (comparable with docs/RESULTS.md)
   NMT_THREADS="$threads" ./nmt train --config configs/spa-eng-cpu.yaml --no-progress \
-    --set run_dir="$nmt_run" --set train.max_minutes="$minutes" >"$out/nmt4j.log" 2>&1 &
+    --set data.format=tsv --set "data.train=$data/train.tsv" --set "data.dev=$data/dev.tsv" \
+    --set "data.test=$data/test.tsv" --set run_dir="$nmt_run" --set train.max_minutes="$minutes" >"$out/nmt4j.log" 2>&1 &
   pid=$!
   sample_rss "$pid" "$out/nmt4j.rss" &
   wait "$pid"

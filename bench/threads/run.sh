@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Threads against load (docs/BENCHMARKS.md, "Threads"): training tokens/s and decoding sentences/s
-# of configs/spa-eng-peer.yaml on the shared spa-eng corpus, for 1 and N libtorch intra-op threads,
-# on a quiet machine and with one other process busy on one core, with libgomp's default waiting
-# ("before": threads spin 300,000 times before sleeping, GOMP_SPINCOUNT=300000) and with the
-# launcher's OMP_WAIT_POLICY=PASSIVE ("after"). The cells are interleaved (for each load, for each
-# thread count: each policy in turn), so drift on the machine touches all alike. Prints a markdown
-# table; the raw figures and logs stay in --out.
+# of configs/spa-eng-peer.yaml on the shared spa-eng split (bench/lib.sh), for 1 and N libtorch
+# intra-op threads, on a quiet machine and with one other process busy on one core, with libgomp's
+# default waiting ("before": threads spin 300,000 times before sleeping, GOMP_SPINCOUNT=300000) and
+# with the launcher's OMP_WAIT_POLICY=PASSIVE ("after"). The cells are interleaved (for each load,
+# for each thread count: each policy in turn), so drift on the machine touches all alike. Prints a
+# markdown table; the raw figures and logs stay in --out.
 #
 #   bench/threads/run.sh [--threads "1 2"] [--steps N] [--lines N] [--model RUN_DIR] [--cap S]
 #                        [--out DIR] [--only train|decode] [--policies "before after"]
@@ -48,7 +48,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 config="configs/spa-eng-peer.yaml"
-test_tsv="$root/../shared/data/spa-eng/test.tsv"
+# shellcheck source=../lib.sh
+. "$root/bench/lib.sh"
+test_tsv="$spa_eng_shared/test.tsv"
 [ -f "$test_tsv" ] || { echo "bench/threads/run.sh: $test_tsv not found (the shared corpus)" >&2; exit 1; }
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
@@ -66,8 +68,8 @@ trap cleanup EXIT
 
 if [ ! -f "$model/tokenizer.model" ] || [ -z "$(ls "$model/checkpoints" 2>/dev/null)" ]; then
   echo "== training the model to translate with ($model, 300 steps, untimed)" >&2
-  ./nmt train --config "$config" --no-progress --set run_dir="$model" --set train.max_steps=300 \
-    --set train.max_minutes=0 --set train.validate_every=100000 \
+  ./nmt train --config "$config" --no-progress "${spa_eng_shared_sets[@]}" --set run_dir="$model" \
+    --set train.max_steps=300 --set train.max_minutes=0 --set train.validate_every=100000 \
     --set train.checkpoint_every=100000 --set train.log_every=50 >"$out/model.log" 2>&1
 fi
 tokenizer="$model/tokenizer.model"
@@ -105,7 +107,7 @@ train_cell() {
   rm -rf "$dir"
   mkdir -p "$dir"
   env -u OMP_WAIT_POLICY -u GOMP_SPINCOUNT $(policy_env "$policy") NMT_THREADS="$t" \
-    ./nmt train --config "$config" --no-progress --set run_dir="$dir/run" \
+    ./nmt train --config "$config" --no-progress --set run_dir="$dir/run" "${spa_eng_shared_sets[@]}" \
     --set tokenizer.model="$tokenizer" --set train.max_steps="$steps" --set train.max_minutes=0 \
     --set train.validate_every=100000 --set train.checkpoint_every=100000 \
     --set train.log_every="$log_every" >"$dir/log" 2>&1 &

@@ -18,6 +18,12 @@ import picocli.CommandLine.Spec;
  * {@code nmt download spa-eng}: fetches the English-Spanish {@code spa-eng.zip} of the Keras
  * example, checks {@code spa-eng/spa.txt} (118,964 lines, SHA-256 6ec60e21...574c) and unzips it
  * into the data directory. Safe to re-run (a checked file is not fetched again) and to interrupt.
+ *
+ * <p>The default directory is {@code data-cache} in the checkout {@code ./nmt} runs from (the
+ * launcher passes it as the system property {@value #HOME_PROPERTY}), which is where the shipped
+ * configs ({@code configs/spa-eng-*.yaml}: {@code ../data-cache/spa-eng/spa.txt}) look for the
+ * corpus, whatever the working directory; without that property it is {@code data-cache} in the
+ * working directory.
  */
 @Command(
         name = "download",
@@ -29,6 +35,11 @@ import picocli.CommandLine.Spec;
                     + " --accept-checksum-mismatch is given."
         })
 public final class DownloadCommand implements Callable<Integer> {
+    /** The system property holding the checkout's directory (set by {@code ./nmt}). */
+    static final String HOME_PROPERTY = "nmt.home";
+
+    private static final String DEFAULT_DIR = "data-cache";
+
     @Spec private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "CORPUS", description = "The corpus: spa-eng.")
@@ -36,9 +47,10 @@ public final class DownloadCommand implements Callable<Integer> {
 
     @Option(
             names = "--dir",
-            defaultValue = "data-cache",
             paramLabel = "DIR",
-            description = "Directory to unzip into (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Directory to unzip into (default: data-cache in the nmt4j checkout, where"
+                            + " configs/spa-eng-*.yaml look for it).")
     private Path dir;
 
     @Option(
@@ -54,15 +66,13 @@ public final class DownloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!corpus.equals(DownloadSpec.SPA_ENG.name())) {
-            throw new UsageException(
-                    "unknown corpus '" + corpus + "'; the known corpus is spa-eng");
-        }
-        DownloadSpec what = DownloadSpec.SPA_ENG;
+        DownloadSpec what = DownloadSpec.named(corpus).orElseThrow(() -> unknown(corpus));
         if (url != null) {
             what = what.withUrl(parse(url));
         }
-        CorpusDownloader.Result result = new CorpusDownloader().download(what, dir, acceptMismatch);
+        Path into = dir != null ? dir : defaultDir();
+        CorpusDownloader.Result result =
+                new CorpusDownloader().download(what, into, acceptMismatch);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
                 "%s: %s, %,d lines, SHA-256 %s%s%n",
@@ -74,6 +84,25 @@ public final class DownloadCommand implements Callable<Integer> {
         out.println("use it with: data.format: anki, data.train: " + result.file());
         out.flush();
         return 0;
+    }
+
+    private static UsageException unknown(String name) {
+        return new UsageException(
+                "unknown corpus '"
+                        + name
+                        + "'; the known corpus is "
+                        + String.join(", ", DownloadSpec.names()));
+    }
+
+    /**
+     * Returns where the corpus goes without {@code --dir}.
+     *
+     * @return {@code data-cache} in the checkout when {@value #HOME_PROPERTY} is set, else in the
+     *     working directory
+     */
+    static Path defaultDir() {
+        String home = System.getProperty(HOME_PROPERTY);
+        return home == null || home.isBlank() ? Path.of(DEFAULT_DIR) : Path.of(home, DEFAULT_DIR);
     }
 
     private static URI parse(String text) {

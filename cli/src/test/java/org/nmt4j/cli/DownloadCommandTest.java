@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nmt4j.data.download.DownloadSpec;
+import org.nmt4j.train.config.ConfigLoader;
+import org.nmt4j.train.config.ExperimentConfig;
 import picocli.CommandLine;
 
 /**
@@ -87,6 +90,29 @@ class DownloadCommandTest {
         assertTrue(out.toString().contains("MISMATCH accepted"), out.toString());
         assertTrue(out.toString().contains("data.format: anki"), out.toString());
         assertTrue(Files.isRegularFile(dir.resolve("spa-eng/spa.txt")));
+    }
+
+    @Test
+    void download_withoutDir_unzipsIntoTheCheckoutsDataCache_whereTheShippedConfigsLook()
+            throws IOException {
+        String before = System.getProperty(DownloadCommand.HOME_PROPERTY);
+        System.setProperty(DownloadCommand.HOME_PROPERTY, dir.toString());
+        try {
+            int code = run("download", "spa-eng", "--url", url, "--accept-checksum-mismatch");
+            assertEquals(0, code, err.toString());
+        } finally {
+            if (before == null) {
+                System.clearProperty(DownloadCommand.HOME_PROPERTY);
+            } else {
+                System.setProperty(DownloadCommand.HOME_PROPERTY, before);
+            }
+        }
+        Path spa = dir.resolve("data-cache/spa-eng/spa.txt");
+        assertTrue(Files.isRegularFile(spa), out.toString());
+        Path config = Files.createDirectories(dir.resolve("configs")).resolve("spa-eng-cpu.yaml");
+        Files.copy(Path.of("..", "configs", "spa-eng-cpu.yaml"), config);
+        ExperimentConfig loaded = ConfigLoader.load(config, List.of());
+        assertEquals(spa.toAbsolutePath(), loaded.data().train());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.nmt4j.data;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.nmt4j.data.download.DownloadSpec;
 
 /**
  * The {@code data} section of an experiment config: where the corpus is, how to read it, how to
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
  *   train: corpus/spa-eng/spa.txt
  *   dev: null                 # optional; when absent, dev and test are split off train
  *   test: null                # optional (only together with dev)
+ *   download: null            # spa-eng: fetch data.train on first use when it is missing
  *   source_lang: en
  *   target_lang: es
  *   source_column: 0          # anki/tsv only
@@ -35,10 +37,16 @@ import java.util.regex.Pattern;
  * data/train} means {@code data/train.en} and {@code data/train.es} (the language codes are the
  * suffixes). Relative paths are resolved by the caller (see {@link #resolveAgainst(Path)}).
  *
+ * <p>{@code download} names a corpus that {@code nmt download} knows ({@link DownloadSpec#named});
+ * when {@code train} does not exist, the config loader fetches it (checksum checked) so that the
+ * checked file lands at {@code train}, which must therefore end with the corpus's file (for {@code
+ * spa-eng}: {@code spa-eng/spa.txt}). When {@code train} exists the key changes nothing.
+ *
  * @param format corpus layout
  * @param train the training file (or prefix)
  * @param dev the dev file (or prefix); null to split dev off train
  * @param test the test file (or prefix); null for none, or to split test off train with dev
+ * @param download the corpus to fetch when {@code train} is missing (e.g. {@code spa-eng}), or null
  * @param sourceLang source language code, e.g. {@code en}
  * @param targetLang target language code, e.g. {@code es}
  * @param sourceColumn 0-based column of the source (anki/tsv)
@@ -57,6 +65,7 @@ public record DataConfig(
         Path train,
         Path dev,
         Path test,
+        String download,
         String sourceLang,
         String targetLang,
         Integer sourceColumn,
@@ -101,6 +110,13 @@ public record DataConfig(
     public DataConfig {
         require(format != null, "data.format is required (anki, tsv or aligned)");
         require(train != null, "data.train is required (the training corpus file)");
+        require(
+                download == null || DownloadSpec.named(download).isPresent(),
+                "data.download must be "
+                        + String.join(" or ", DownloadSpec.names())
+                        + " (a corpus ./nmt download fetches) or left out, got '"
+                        + download
+                        + "'");
         require(
                 sourceLang != null && LANG.matcher(sourceLang).matches(),
                 "data.source_lang must be a language code like 'en', got " + quote(sourceLang));
@@ -193,6 +209,7 @@ public record DataConfig(
         Builder b = new Builder(format, train, sourceLang, targetLang);
         b.dev = dev;
         b.test = test;
+        b.download = download;
         b.sourceColumn = sourceColumn;
         b.targetColumn = targetColumn;
         b.maxTokens = maxTokens;
@@ -250,6 +267,7 @@ public record DataConfig(
         private final String targetLang;
         private Path dev;
         private Path test;
+        private String download;
         private Integer sourceColumn;
         private Integer targetColumn;
         private Integer maxTokens;
@@ -298,6 +316,17 @@ public record DataConfig(
          */
         public Builder test(Path v) {
             test = v;
+            return this;
+        }
+
+        /**
+         * Sets the corpus fetched when the training file is missing.
+         *
+         * @param v a name {@link DownloadSpec#named} knows, e.g. {@code spa-eng}, or null
+         * @return this builder
+         */
+        public Builder download(String v) {
+            download = v;
             return this;
         }
 
@@ -386,6 +415,7 @@ public record DataConfig(
                     train,
                     dev,
                     test,
+                    download,
                     sourceLang,
                     targetLang,
                     sourceColumn,

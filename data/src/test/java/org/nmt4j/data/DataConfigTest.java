@@ -27,6 +27,7 @@ class DataConfigTest {
                         TRAIN,
                         null,
                         null,
+                        null,
                         "en",
                         "es",
                         null,
@@ -76,6 +77,7 @@ class DataConfigTest {
                                 DataConfig.builder(DataConfig.Format.ANKI, TRAIN, "en", "es")
                                         .columns(0, 2)
                                         .build()),
+                bad("data.download must be spa-eng", () -> base().download("fra-eng").build()),
                 bad("data.max_tokens", () -> base().filters(0, 2).build()),
                 bad("data.max_length_ratio", () -> base().filters(10, 0.9).build()),
                 bad("data.max_bad_line_share", () -> base().maxBadLineShare(1.5).build()),
@@ -119,11 +121,13 @@ class DataConfigTest {
     void resolveAgainst_makesRelativePathsAbsolute_andKeepsEverythingElse() {
         DataConfig c =
                 base().dev(Path.of("dev.tsv"))
+                        .download("spa-eng")
                         .batchTokens(2000)
                         .build()
                         .resolveAgainst(Path.of("/base"));
         assertEquals(Path.of("/base/corpus/train.tsv"), c.train());
         assertEquals(Path.of("/base/dev.tsv"), c.dev());
         assertEquals(2000, c.batchTokens());
+        assertEquals("spa-eng", c.download());
     }
 }

@@ -1,7 +1,9 @@
 package org.nmt4j.data.download;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A corpus archive to download: where it is, which file inside it matters, and what that file must
@@ -27,6 +29,27 @@ public record DownloadSpec(String name, URI url, String entry, long lines, Strin
                     "spa-eng/spa.txt",
                     118_964,
                     "6ec60e212f812ee3430f7568ea6f33b6fb080e32193c5952e8da0ee8ba45574c");
+
+    private static final List<DownloadSpec> KNOWN = List.of(SPA_ENG);
+
+    /**
+     * Returns the corpus of this name that {@code nmt download} and {@code data.download} know.
+     *
+     * @param name e.g. {@code spa-eng}
+     * @return the spec, or empty when no corpus has that name
+     */
+    public static Optional<DownloadSpec> named(String name) {
+        return KNOWN.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Returns the names of the known corpora.
+     *
+     * @return e.g. {@code [spa-eng]}
+     */
+    public static List<String> names() {
+        return KNOWN.stream().map(DownloadSpec::name).toList();
+    }
 
     /** Validates the spec. */
     public DownloadSpec {

@@ -37,7 +37,8 @@ import org.nmt4j.text.io.AtomicFiles;
  *   <li>{@code model.source_vocab_size} and {@code model.target_vocab_size}, when not given, are
  *       {@code tokenizer.vocab_size}.
  *   <li>{@link #load} also checks that the input files (corpus, existing tokenizer models) exist;
- *       {@link #read} does not.
+ *       {@link #read} does not. Before that check, a missing {@code data.train} is downloaded when
+ *       {@code data.download} names a corpus (see {@link FirstUseDownload}).
  * </ul>
  *
  * <p>Every error is a {@link ConfigException} with one line naming the file, the key path and what
@@ -51,15 +52,23 @@ public final class ConfigLoader {
     private ConfigLoader() {}
 
     /**
-     * Loads a config, applies overrides, validates everything and checks that input files exist.
+     * Loads a config, applies overrides, validates everything, downloads a missing {@code
+     * data.train} when {@code data.download} says which corpus it is, and checks that input files
+     * exist.
      *
      * @param yaml the YAML file
      * @param setOverrides {@code key.path=value} strings, applied in order
      * @return the config
-     * @throws ConfigException for any problem
+     * @throws ConfigException for any problem, a failed download included
      */
     public static ExperimentConfig load(Path yaml, List<String> setOverrides) {
+        return load(yaml, setOverrides, FirstUseDownload.DEFAULT);
+    }
+
+    /** {@link #load(Path, List)} with a given downloader (tests fetch from a local server). */
+    static ExperimentConfig load(Path yaml, List<String> setOverrides, FirstUseDownload download) {
         ExperimentConfig config = read(yaml, setOverrides);
+        download.ensure(config, yaml);
         requireInputFiles(config, yaml);
         return config;
     }

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nmt4j.data.DataConfig;
+import org.nmt4j.data.download.DownloadSpec;
 import org.nmt4j.model.ModelConfig;
 import org.nmt4j.model.Seq2SeqTransformer;
 import org.nmt4j.text.SpecialTokens;
@@ -34,18 +35,64 @@ class ShippedConfigsTest {
         return ConfigLoader.read(CONFIGS.resolve(name), List.of());
     }
 
-    @Test
-    void everyShippedConfig_loads_andWritesBackToAnEqualConfig() throws IOException {
+    private static List<Path> shippedConfigs() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(CONFIGS)) {
             files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
         assertTrue(files.size() >= 3, "configs found: " + files);
-        for (Path file : files) {
+        return files;
+    }
+
+    @Test
+    void everyShippedConfig_loads_andWritesBackToAnEqualConfig() throws IOException {
+        for (Path file : shippedConfigs()) {
             ExperimentConfig c = ConfigLoader.read(file, List.of());
             Path out = tmp.resolve(file.getFileName());
             ConfigLoader.write(c, out);
             assertEquals(c, ConfigLoader.read(out, List.of()), file.toString());
+        }
+    }
+
+    @Test
+    void everyShippedConfig_readsOnlyFilesOfTheClone_orOnesItDownloads() throws IOException {
+        Path clone = CONFIGS.toAbsolutePath().normalize().getParent();
+        for (Path file : shippedConfigs()) {
+            ExperimentConfig c = ConfigLoader.read(file, List.of());
+            for (InputFiles.Input input : InputFiles.of(c)) {
+                Path path = input.file();
+                String where = file.getFileName() + " " + input.keyPath() + " " + path;
+                assertTrue(path.startsWith(clone), where + " is outside the clone " + clone);
+                boolean downloaded =
+                        input.keyPath().equals("data.train")
+                                && c.data().download() != null
+                                && path.endsWith(
+                                        DownloadSpec.named(c.data().download())
+                                                .orElseThrow()
+                                                .entry());
+                assertTrue(
+                        downloaded || Files.isRegularFile(path),
+                        where + " is neither shipped nor downloaded by data.download");
+            }
+        }
+    }
+
+    @Test
+    void spaEngConfigs_downloadTheCorpus_andSplitAbout2000DevAnd2000TestSourcesOffIt() {
+        for (String name : List.of("spa-eng-cpu.yaml", "spa-eng-gpu.yaml", "spa-eng-peer.yaml")) {
+            DataConfig d = read(name).data();
+            assertEquals("spa-eng", d.download(), name);
+            assertEquals(DataConfig.Format.ANKI, d.format(), name);
+            assertEquals(
+                    CONFIGS.resolve("../data-cache/spa-eng/spa.txt").toAbsolutePath().normalize(),
+                    d.train(),
+                    name);
+            assertTrue(d.splitsTrain(), name);
+            // ../shared/data/spa-eng/README.md: its split of spa.txt has 96,904 + 2,000 + 2,000
+            // English sources; the split here is by share of sources, in expectation
+            long sources = 100_904;
+            assertEquals(2_000, d.devFraction() * sources, 100, name);
+            assertEquals(2_000, d.testFraction() * sources, 100, name);
         }
     }
 
@@ -91,7 +138,7 @@ class ShippedConfigsTest {
         assertEquals(4096, d.batchTokens());
         assertEquals(64, d.maxTokens());
         assertEquals(
-                Path.of("..", "..", "shared", "data", "spa-eng", "train.tsv"),
+                Path.of("..", "data-cache", "spa-eng", "spa.txt"),
                 CONFIGS.toAbsolutePath().normalize().relativize(d.train()));
         assertEquals(8000, c.tokenizer().vocabSize());
         assertTrue(c.tokenizer().joint());
