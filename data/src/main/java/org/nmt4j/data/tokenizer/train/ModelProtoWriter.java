@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.nmt4j.data.tokenizer.TokenizerConfig;
@@ -41,7 +42,7 @@ final class ModelProtoWriter {
      * @return the pieces
      */
     static List<Entry> entries(List<ScoredPiece> trained, boolean byteFallback) {
-        List<Entry> all = new java.util.ArrayList<>();
+        List<Entry> all = new ArrayList<>();
         all.add(new Entry("<pad>", 0f, CONTROL));
         all.add(new Entry("<unk>", 0f, UNKNOWN));
         all.add(new Entry("<s>", 0f, CONTROL));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
 import org.nmt4j.data.tokenizer.TokenizerConfig;
 import org.nmt4j.data.tokenizer.TokenizerException;
@@ -67,7 +68,7 @@ public final class SentencePieceTrainer implements TokenizerTrainer {
                 modelFile, temp -> Files.write(temp, ModelProtoWriter.model(entries, settings)));
         LOG.info(
                 "SentencePiece model trained in {} s: {}",
-                String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9),
+                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9),
                 modelFile);
         return modelFile;
     }
@@ -89,7 +90,7 @@ public final class SentencePieceTrainer implements TokenizerTrainer {
         if (chars > room) {
             throw new TokenizerException(
                     String.format(
-                            java.util.Locale.ROOT,
+                            Locale.ROOT,
                             "tokenizer.vocab_size %d is too small for this corpus: it has %d"
                                     + " characters to cover (tokenizer.character_coverage %s)"
                                     + " and %d special pieces; set tokenizer.vocab_size to at"
@@ -114,7 +115,7 @@ public final class SentencePieceTrainer implements TokenizerTrainer {
             int largest = pieces.size() + settings.metaPieces();
             throw new TokenizerException(
                     String.format(
-                            java.util.Locale.ROOT,
+                            Locale.ROOT,
                             "tokenizer.vocab_size %d is more than this corpus gives (%d sentences):"
                                     + " a %s model of it has at most %d pieces; set"
                                     + " tokenizer.vocab_size to %d or less, or train on more"

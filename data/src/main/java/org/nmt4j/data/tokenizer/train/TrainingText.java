@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.nmt4j.data.tokenizer.TokenizerException;
 import org.nmt4j.text.io.Utf8LineReader;
@@ -187,7 +189,7 @@ final class TrainingText {
             raw.add(new WordInContext(cps, all[all.length - 1], count));
         }
         List<RequiredChar> required = required(charCounts, coverage);
-        java.util.Set<Integer> keep = new java.util.HashSet<>();
+        Set<Integer> keep = new HashSet<>();
         for (RequiredChar r : required) {
             keep.add(r.cp());
         }

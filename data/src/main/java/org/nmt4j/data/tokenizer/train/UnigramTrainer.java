@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ final class UnigramTrainer {
     private static final int CHUNK = 1024;
     private static final double MIN_EXPECTED = 0.5;
     private static final float REQUIRED_CHAR_PENALTY = 0.0001f;
+    private static final ThreadLocal<Lattice> LATTICES = ThreadLocal.withInitial(Lattice::new);
 
     private final TrainingText text;
     private final TrainerSettings settings;
@@ -211,8 +213,6 @@ final class UnigramTrainer {
         }
     }
 
-    private static final ThreadLocal<Lattice> LATTICES = ThreadLocal.withInitial(Lattice::new);
-
     private void viterbiCounts(double[] frequency) {
         int p = pieces.size();
         double[][] partial = new double[chunks()][];
@@ -275,11 +275,11 @@ final class UnigramTrainer {
         return result;
     }
 
-    private void run(java.util.function.IntConsumer chunkTask) {
+    private void run(IntConsumer chunkTask) {
         run(chunks(), chunkTask);
     }
 
-    private void run(int n, java.util.function.IntConsumer task) {
+    private void run(int n, IntConsumer task) {
         pool.submit(() -> IntStream.range(0, n).parallel().forEach(task)).join();
     }
 
