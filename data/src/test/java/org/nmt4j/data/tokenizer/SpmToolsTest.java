@@ -90,18 +90,23 @@ class SpmToolsTest {
 
     /** Segments lines with the official command-line encoder. */
     private static List<String> spmEncode(Path model, List<String> lines) throws Exception {
-        Path in = Files.write(dir.resolve("encode-in.txt"), lines, StandardCharsets.UTF_8);
-        Path out = dir.resolve("encode-out.txt");
+        return lineByLine(lines, "spm_encode", "--model=" + model, "--output_format=piece");
+    }
+
+    /** Runs an official tool on lines, one output line per input line. */
+    private static List<String> lineByLine(List<String> lines, String... command) throws Exception {
+        Path in = Files.write(dir.resolve("tool-in.txt"), lines, StandardCharsets.UTF_8);
+        Path out = dir.resolve("tool-out.txt");
         Process p =
-                new ProcessBuilder("spm_encode", "--model=" + model, "--output_format=piece")
+                new ProcessBuilder(command)
                         .redirectInput(in.toFile())
                         .redirectOutput(out.toFile())
                         .redirectError(ProcessBuilder.Redirect.DISCARD)
                         .start();
-        assertEquals(0, p.waitFor());
-        List<String> encoded = Files.readAllLines(out, StandardCharsets.UTF_8);
-        assertEquals(lines.size(), encoded.size());
-        return encoded;
+        assertEquals(0, p.waitFor(), String.join(" ", command));
+        List<String> output = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertEquals(lines.size(), output.size(), String.join(" ", command));
+        return output;
     }
 
     @Test
@@ -199,15 +204,6 @@ class SpmToolsTest {
         for (int[] ids : sequences) {
             lines.add(String.join(" ", Arrays.stream(ids).mapToObj(Integer::toString).toList()));
         }
-        Path in = Files.write(dir.resolve("ids.txt"), lines, StandardCharsets.UTF_8);
-        Path out = dir.resolve("decoded.txt");
-        Process p =
-                new ProcessBuilder("spm_decode", "--model=" + model, "--input_format=id")
-                        .redirectInput(in.toFile())
-                        .redirectOutput(out.toFile())
-                        .redirectError(ProcessBuilder.Redirect.DISCARD)
-                        .start();
-        assertEquals(0, p.waitFor());
-        return Files.readAllLines(out, StandardCharsets.UTF_8);
+        return lineByLine(lines, "spm_decode", "--model=" + model, "--input_format=id");
     }
 }
