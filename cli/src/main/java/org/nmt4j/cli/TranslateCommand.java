@@ -106,6 +106,12 @@ public final class TranslateCommand implements Callable<Integer> {
                 new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         TranslationJob.Summary summary = run(job, in, writer);
         writer.flush();
+        if (System.out.checkError()) {
+            throw new IOException(
+                    "cannot write the translations to standard output (a full disk, or a pipe"
+                            + " that its reader closed): the output is incomplete; write to a file"
+                            + " with --output FILE");
+        }
         return summary;
     }
 
