@@ -181,6 +181,31 @@ public final class Checkpointer {
         prune();
     }
 
+    /**
+     * Points {@code best} at the checkpoint that a resumed state names as the best, where a process
+     * stopped between a save's two link updates ({@code last}, then {@code best}) left it behind;
+     * otherwise it would be missing or stale, and its checkpoint pruned as an ordinary old one.
+     *
+     * @param state the state training resumes from
+     * @throws IOException when the link cannot be written
+     */
+    public void restoreBest(TrainingState state) throws IOException {
+        if (state.bestMetric() == null || state.step() == 0) {
+            return;
+        }
+        Path target = checkpoints.resolve(String.format("step-%08d", state.bestStep()));
+        Optional<Path> current = linkTarget(best());
+        if (!Files.isDirectory(target) || current.equals(Optional.of(target))) {
+            return;
+        }
+        LOG.info(
+                "pointing {} at {}, the best checkpoint of the state resumed from (the process that"
+                        + " saved it stopped before updating the link)",
+                best(),
+                target.getFileName());
+        DurableFiles.pointLink(best(), runDir.relativize(target));
+    }
+
     /** Deletes complete checkpoints older than the last {@code keepLast}, except the best. */
     private void prune() throws IOException {
         List<Path> complete = listCheckpoints();
