@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code pause}: at the {@value #NTH}-th counted event the process writes {@link
  *       #PAUSE_MARKER} and the event to standard error and waits for a line on standard input (the
- *       parent kills it, or releases it); a write first writes {@value #FRACTION} of its bytes,
- *       so a kill leaves a torn file;
+ *       parent kills it, or releases it); a write first writes {@value #FRACTION} of its bytes
+ *       (at most all but one), so a kill leaves a torn file;
  *   <li>{@code full}: counted writes may write {@value #BYTES} bytes in all; then every counted
  *       write fails with {@code IOException("No space left on device")}, as on a full disk (the
  *       write that crosses the limit writes its first bytes, as write(2) would);
@@ -139,12 +139,12 @@ final class FaultPlan {
      */
     synchronized int beforeWrite(Path file, int n) {
         String event = describe("write", file, null);
-        if (event == null) {
+        if (event == null || n == 0) {
             return n;
         }
         boolean chosen = count(event, n);
         if (action == Action.PAUSE && chosen) {
-            return (int) Math.floor(n * fraction);
+            return (int) Math.min(n - 1, Math.floor(n * fraction));
         }
         if (action == Action.FULL && armed && match.matcher(event).find()) {
             long left = Math.max(0, bytes - written);

@@ -51,6 +51,7 @@ public final class ForkedJvm {
         private final List<String> args = new ArrayList<>();
         private final Map<String, String> properties = new LinkedHashMap<>();
         private Path directory;
+        private Path stdout;
 
         private Builder(String mainClass, Path output) {
             this.mainClass = mainClass;
@@ -116,6 +117,18 @@ public final class ForkedJvm {
         }
 
         /**
+         * Sends the child's standard output to a file of its own (e.g. {@code /dev/full}); its
+         * standard error still goes to the output file.
+         *
+         * @param file where standard output goes
+         * @return this builder
+         */
+        public Builder stdout(Path file) {
+            this.stdout = file;
+            return this;
+        }
+
+        /**
          * Sets the working directory.
          *
          * @param dir the directory
@@ -143,10 +156,12 @@ public final class ForkedJvm {
             cmd.add(mainClass);
             cmd.addAll(args);
             Files.createDirectories(output.toAbsolutePath().getParent());
-            ProcessBuilder pb =
-                    new ProcessBuilder(cmd)
-                            .redirectErrorStream(true)
-                            .redirectOutput(output.toFile());
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            if (stdout == null) {
+                pb.redirectErrorStream(true).redirectOutput(output.toFile());
+            } else {
+                pb.redirectOutput(stdout.toFile()).redirectError(output.toFile());
+            }
             if (directory != null) {
                 pb.directory(directory.toFile());
             }
