@@ -106,8 +106,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Opens a run to resume and takes its lock; a directory that is no run, or that another
-     * process writes, is a usage error.
+     * Opens a run to resume and takes its lock; a directory that is no run, or that another process
+     * writes, is a usage error.
      */
     private static RunDirectory existing(Path dir) throws IOException {
         try {

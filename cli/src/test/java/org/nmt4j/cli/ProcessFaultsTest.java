@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nmt4j.faults.ForkedJvm;
 import org.nmt4j.train.MetricsLog;
 import org.nmt4j.train.MetricsRecord;
@@ -23,17 +25,19 @@ import org.nmt4j.translate.CopyModel;
 
 /**
  * What {@code ./nmt} does when the process is stopped or the disk fills, in a JVM of its own (exit
- * codes and standard error as a shell sees them): SIGTERM writes a checkpoint, a full disk fails in
- * one line and leaves the previous checkpoint, or the previous output file, as it was.
+ * codes and standard error as a shell sees them): SIGTERM and Ctrl-C (SIGINT) write a checkpoint, a
+ * full disk fails in one line and leaves the previous checkpoint, or the previous output file, as
+ * it was.
  */
 class ProcessFaultsTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     @TempDir Path tmp;
 
-    @Test
-    void sigterm_finishesTheStep_writesACheckpoint_exits143_andTheRunResumesFromIt()
-            throws Exception {
+    @ParameterizedTest(name = "SIG{0} exits {1}")
+    @CsvSource({"TERM, 143", "INT, 130"})
+    void sigtermOrCtrlC_finishesTheStep_writesACheckpoint_andTheRunResumesFromIt(
+            String signal, int status) throws Exception {
         Path run = tmp.resolve("R");
         List<String> args =
                 NmtProcess.trainSmall(
@@ -44,8 +48,12 @@ class ProcessFaultsTest {
         long stoppedAt;
         try (ForkedJvm.Child child = NmtProcess.forked(tmp.resolve("train.out"), args).start()) {
             assertTrue(child.awaitOutput("step 3 |", TIMEOUT), child.output());
-            child.terminate();
-            assertEquals(143, child.awaitExit(TIMEOUT), child.output());
+            Process kill =
+                    new ProcessBuilder("kill", "-s", signal, Long.toString(child.pid()))
+                            .inheritIO()
+                            .start();
+            assertEquals(0, kill.waitFor());
+            assertEquals(status, child.awaitExit(TIMEOUT), child.output());
             String out = child.output();
             assertTrue(out.contains("nmt: interrupted - finishing the current step"), out);
             stoppedAt = Checkpointer.openLast(run).state().step();
@@ -54,7 +62,11 @@ class ProcessFaultsTest {
         assertTrue(stoppedAt >= 3, "stopped at " + stoppedAt);
         NmtProcess.Result resumed =
                 NmtProcess.here(
-                        "train", "--no-progress", "--resume", run.toString(), "--set",
+                        "train",
+                        "--no-progress",
+                        "--resume",
+                        run.toString(),
+                        "--set",
                         "train.max_steps=" + (stoppedAt + 2));
         assertEquals(0, resumed.code(), resumed.err());
         assertEquals(stoppedAt + 2, Checkpointer.openLast(run).state().step());
@@ -130,6 +142,26 @@ class ProcessFaultsTest {
         }
         assertEquals(List.of("x.txt"), entries(outDir), "no temporary file left");
         assertEquals("old\n", Files.readString(output));
+    }
+
+    @Test
+    void killedWhileWritingATranslationFile_leavesTheOutputAsItWas() throws Exception {
+        Path outDir = Files.createDirectories(tmp.resolve("out"));
+        Path output = Files.writeString(outDir.resolve("x.txt"), "old\n");
+        List<String> args = translate(sentences(40));
+        args.addAll(List.of("--output", output.toString()));
+        try (ForkedJvm.Child child =
+                NmtProcess.forked(tmp.resolve("translate.out"), args)
+                        .faults(outDir, Map.of("action", "pause", "match", "^write "))
+                        .start()) {
+            String at = child.awaitPause(TIMEOUT);
+            assertTrue(at != null && at.startsWith("write .x.txt."), child.output());
+            assertEquals(137, child.kill());
+        }
+        assertEquals("old\n", Files.readString(output));
+        List<String> left = entries(outDir);
+        assertEquals("x.txt", left.get(left.size() - 1));
+        assertTrue(left.stream().filter(n -> !n.equals("x.txt")).allMatch(n -> n.startsWith(".")));
     }
 
     @Test

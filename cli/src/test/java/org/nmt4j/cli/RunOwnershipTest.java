@@ -43,7 +43,9 @@ class RunOwnershipTest {
         Path input = Files.write(tmp.resolve("in.txt"), List.of("Hello.", "Where is the station?"));
         try (ForkedJvm.Child holder =
                 NmtProcess.forked(tmp.resolve("first.out"), first)
-                        .faults(run, Map.of("action", "pause", "match", "^write metrics", "nth", "5"))
+                        .faults(
+                                run,
+                                Map.of("action", "pause", "match", "^write metrics", "nth", "5"))
                         .start()) {
             assertEquals("write metrics.jsonl", holder.awaitPause(TIMEOUT), holder.output());
             Map<String, String> before = DirectorySnapshot.of(run);
@@ -52,7 +54,12 @@ class RunOwnershipTest {
                     List.of(
                             List.of("train", "--no-progress", "--resume", run.toString()),
                             NmtProcess.trainSmall(run),
-                            List.of("demo", "--no-progress", "--config", demo, "--set",
+                            List.of(
+                                    "demo",
+                                    "--no-progress",
+                                    "--config",
+                                    demo,
+                                    "--set",
                                     "run_dir=" + run),
                             List.of("average", "--run", run.toString(), "--last", "1"),
                             List.of("prepare", "--config", demo, "--set", "run_dir=" + run));
@@ -62,22 +69,33 @@ class RunOwnershipTest {
                 assertEquals(2, r.code(), w + ": " + r.err());
                 assertEquals(1, line.lines().count(), line);
                 assertTrue(line.startsWith("nmt " + w.get(0) + ": error: "), line);
-                assertTrue(
-                        line.contains(" is in use by pid " + holder.pid() + " on host "), line);
+                assertTrue(line.contains(" is in use by pid " + holder.pid() + " on host "), line);
             }
             assertEquals(before, DirectorySnapshot.of(run), "the refused writers changed nothing");
 
             Path out = tmp.resolve("out.txt");
             NmtProcess.Result translate =
                     NmtProcess.here(
-                            "translate", "--no-progress", "--model", run.toString(), "--input",
-                            input.toString(), "--output", out.toString());
+                            "translate",
+                            "--no-progress",
+                            "--model",
+                            run.toString(),
+                            "--input",
+                            input.toString(),
+                            "--output",
+                            out.toString());
             assertEquals(0, translate.code(), translate.err());
             assertEquals(2, Files.readAllLines(out, StandardCharsets.UTF_8).size());
             NmtProcess.Result evaluate =
                     NmtProcess.here(
-                            "evaluate", "--no-progress", "--model", run.toString(), "--beam", "1",
-                            "--test", "../corpus/demo-en-es/dev.tsv");
+                            "evaluate",
+                            "--no-progress",
+                            "--model",
+                            run.toString(),
+                            "--beam",
+                            "1",
+                            "--test",
+                            "../corpus/demo-en-es/dev.tsv");
             assertEquals(0, evaluate.code(), evaluate.err());
 
             holder.release();
@@ -96,7 +114,11 @@ class RunOwnershipTest {
         }
         NmtProcess.Result next =
                 NmtProcess.here(
-                        "train", "--no-progress", "--resume", run.toString(), "--set",
+                        "train",
+                        "--no-progress",
+                        "--resume",
+                        run.toString(),
+                        "--set",
                         "train.max_steps=10");
         assertEquals(0, next.code(), next.err());
     }

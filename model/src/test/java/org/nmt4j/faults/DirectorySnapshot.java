@@ -13,8 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * What a directory holds, to check that a refused command changed nothing: every entry by its
- * relative path, with the SHA-256 and modification time of a file, the target of a link, or
- * "dir".
+ * relative path, with the SHA-256 and modification time of a file, the target of a link, or "dir".
  */
 public final class DirectorySnapshot {
     private DirectorySnapshot() {}

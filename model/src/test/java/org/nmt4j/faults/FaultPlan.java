@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code pause}: at the {@value #NTH}-th counted event the process writes {@link
  *       #PAUSE_MARKER} and the event to standard error and waits for a line on standard input (the
- *       parent kills it, or releases it); a write first writes {@value #FRACTION} of its bytes
- *       (at most all but one), so a kill leaves a torn file;
+ *       parent kills it, or releases it); a write first writes {@value #FRACTION} of its bytes (at
+ *       most all but one), so a kill leaves a torn file;
  *   <li>{@code full}: counted writes may write {@value #BYTES} bytes in all; then every counted
  *       write fails with {@code IOException("No space left on device")}, as on a full disk (the
  *       write that crosses the limit writes its first bytes, as write(2) would);
@@ -222,7 +222,9 @@ final class FaultPlan {
         }
     }
 
-    /** Says where it stopped and waits for a line on standard input (forever when there is none). */
+    /**
+     * Says where it stopped and waits for a line on standard input (forever when there is none).
+     */
     private static void pause(String event) {
         System.err.println(PAUSE_MARKER + event);
         System.err.flush();

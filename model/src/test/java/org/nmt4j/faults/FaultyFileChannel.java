@@ -48,7 +48,9 @@ final class FaultyFileChannel extends FileChannel {
         return done + channel.write(src, position + done);
     }
 
-    /** Writes the first {@code n} bytes of {@code src} (at {@code position}, or the current one). */
+    /**
+     * Writes the first {@code n} bytes of {@code src} (at {@code position}, or the current one).
+     */
     private int writeFully(ByteBuffer src, int n, long position) throws IOException {
         ByteBuffer part = src.duplicate();
         part.limit(part.position() + n);

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The platform's default file system, with paths that belong to {@link FaultyFileSystemProvider}. */
+/**
+ * The platform's default file system, with paths that belong to {@link FaultyFileSystemProvider}.
+ */
 final class FaultyFileSystem extends FileSystem {
     private final FaultyFileSystemProvider provider;
     private final FileSystem platform;

@@ -32,8 +32,8 @@ import java.util.concurrent.ExecutorService;
  * under a chosen directory pass through a {@link FaultPlan} first, which can stop the process at a
  * chosen write (to be killed there) or fail writes as a full disk does. The code under test is
  * unchanged: it reaches this provider through {@code Path.of}, {@code Files} and {@code
- * FileChannel.open}, as on any other file system. (Writes through {@code java.io} streams, such
- * as Logback's, bypass it.)
+ * FileChannel.open}, as on any other file system. (Writes through {@code java.io} streams, such as
+ * Logback's, bypass it.)
  */
 public final class FaultyFileSystemProvider extends FileSystemProvider {
     private final FileSystemProvider platform;
@@ -41,8 +41,8 @@ public final class FaultyFileSystemProvider extends FileSystemProvider {
     private final FaultPlan plan;
 
     /**
-     * Wraps the platform's provider (the JDK calls this once, when the default file system is
-     * first used).
+     * Wraps the platform's provider (the JDK calls this once, when the default file system is first
+     * used).
      *
      * @param platform the provider it replaces
      */

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fault-injecting file system itself, in a forked JVM that writes through {@code Files} as the
- * project's code does: it stops at the chosen event with the file half written, and fails writes
- * as a full disk does.
+ * project's code does: it stops at the chosen event with the file half written, and fails writes as
+ * a full disk does.
  */
 class FaultyFileSystemTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -44,8 +44,7 @@ class FaultyFileSystemTest {
                 System.out.println("failed: " + e.getMessage());
                 System.exit(1);
             }
-            Files.move(
-                    dir.resolve("a.bin"), dir.resolve("b.bin"), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(dir.resolve("a.bin"), dir.resolve("b.bin"), StandardCopyOption.ATOMIC_MOVE);
             System.out.println("done");
         }
     }

@@ -213,8 +213,8 @@ public final class ForkedJvm {
         }
 
         /**
-         * Waits until the child's output holds {@link FaultPlan#PAUSE_MARKER} and returns the
-         * event it paused at, or null when it ended without pausing.
+         * Waits until the child's output holds {@link FaultPlan#PAUSE_MARKER} and returns the event
+         * it paused at, or null when it ended without pausing.
          *
          * @param timeout how long at most
          * @return the event, or null
@@ -254,13 +254,6 @@ public final class ForkedJvm {
         public int kill() throws InterruptedException {
             process.destroyForcibly();
             return process.waitFor();
-        }
-
-        /**
-         * Sends SIGTERM (what {@code kill PID} and a scheduler's stop send).
-         */
-        public void terminate() {
-            process.destroy();
         }
 
         /**

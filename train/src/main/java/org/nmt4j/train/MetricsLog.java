@@ -80,9 +80,7 @@ public final class MetricsLog implements TrainingListener, AutoCloseable {
         return SET_ASIDE.matcher(name).matches();
     }
 
-    /**
-     * Reads the complete lines up to {@code upToStep} into the history; moves the rest aside.
-     */
+    /** Reads the complete lines up to {@code upToStep} into the history; moves the rest aside. */
     private void keepUpTo(long upToStep) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         int kept = 0;
@@ -119,7 +117,9 @@ public final class MetricsLog implements TrainingListener, AutoCloseable {
             ch.force(true);
         }
         long moved =
-                new String(bytes, kept, bytes.length - kept, StandardCharsets.UTF_8).lines().count();
+                new String(bytes, kept, bytes.length - kept, StandardCharsets.UTF_8)
+                        .lines()
+                        .count();
         LOG.warn(
                 "{}: {} line(s) after step {} (written after the last checkpoint by the process"
                         + " that stopped) moved to {}; {} line(s) kept",

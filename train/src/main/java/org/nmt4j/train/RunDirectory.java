@@ -97,8 +97,8 @@ public final class RunDirectory implements AutoCloseable {
      *
      * @param dir the run directory
      * @return the run directory, locked; close it when the run ends
-     * @throws RunDirectoryException when it holds no {@code config.yaml}, or another process
-     *     writes it; nothing is changed then
+     * @throws RunDirectoryException when it holds no {@code config.yaml}, or another process writes
+     *     it; nothing is changed then
      * @throws IOException when the lock file cannot be created
      */
     public static RunDirectory existing(Path dir) throws IOException {

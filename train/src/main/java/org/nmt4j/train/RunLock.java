@@ -158,7 +158,14 @@ public final class RunLock implements AutoCloseable {
         ProcessHandle me = ProcessHandle.current();
         Instant since =
                 me.info().startInstant().orElse(Instant.now()).truncatedTo(ChronoUnit.SECONDS);
-        return "pid " + me.pid() + " on host " + hostName() + " since " + since + " (" + command
+        return "pid "
+                + me.pid()
+                + " on host "
+                + hostName()
+                + " since "
+                + since
+                + " ("
+                + command
                 + ")";
     }
 

@@ -80,10 +80,7 @@ class KillAndResumeTest {
         Path events = tmp.resolve("straight-events.txt");
         Path config = TinyRuns.config(tmp, straight, steps);
         List<String> overrides =
-                List.of(
-                        "train.checkpoint_every=2",
-                        "train.validate_every=4",
-                        "train.keep_last=2");
+                List.of("train.checkpoint_every=2", "train.validate_every=4", "train.keep_last=2");
         runToEnd(
                 process("straight")
                         .args("new", straight.toString(), config.toString())
@@ -136,7 +133,9 @@ class KillAndResumeTest {
                                 k.nth(),
                                 at.startsWith("write ")
                                         ? String.format(
-                                                Locale.ROOT, ", %.0f%% of its bytes", 100 * k.fraction())
+                                                Locale.ROOT,
+                                                ", %.0f%% of its bytes",
+                                                100 * k.fraction())
                                         : "",
                                 from,
                                 at));
@@ -215,7 +214,9 @@ class KillAndResumeTest {
         return plan;
     }
 
-    /** How many events of each kind one checkpoint interval of the straight run has (at least 1). */
+    /**
+     * How many events of each kind one checkpoint interval of the straight run has (at least 1).
+     */
     private static Map<Kind, Integer> eventsPerSave(Path events) throws IOException {
         List<String> lines =
                 Files.readAllLines(events).stream()
@@ -232,7 +233,8 @@ class KillAndResumeTest {
     }
 
     private static final Pattern METRICS_WRITE =
-            Pattern.compile("^write " + Pattern.quote(RunDirectory.METRICS) + " \\((\\d+) bytes\\)$");
+            Pattern.compile(
+                    "^write " + Pattern.quote(RunDirectory.METRICS) + " \\((\\d+) bytes\\)$");
 
     /** The bytes of the last write to metrics.jsonl in an event log. */
     private static long lastMetricsWrite(Path events) throws IOException {
@@ -352,7 +354,9 @@ class KillAndResumeTest {
         }
         try (Stream<Path> s = Files.list(run)) {
             List<String> links =
-                    s.map(p -> p.getFileName().toString()).filter(n -> n.contains(".tmp-")).toList();
+                    s.map(p -> p.getFileName().toString())
+                            .filter(n -> n.contains(".tmp-"))
+                            .toList();
             assertEquals(List.of(), links, "unfinished links left");
         }
     }

@@ -46,8 +46,7 @@ class MetricsLogTest {
     }
 
     @Test
-    void resume_movesTheLinesAfterTheCheckpointAside_andAppendsToTheSameFile()
-            throws IOException {
+    void resume_movesTheLinesAfterTheCheckpointAside_andAppendsToTheSameFile() throws IOException {
         Path file = tmp.resolve("metrics.jsonl");
         try (MetricsLog log = new MetricsLog(file, 0)) {
             for (long step = 10; step <= 50; step += 10) {

@@ -48,8 +48,7 @@ class RunDirectoryTest {
         Files.writeString(dir.resolve(RunDirectory.CONFIG), "x");
         Files.writeString(dir.resolve("notes.txt"), "mine");
         RunDirectoryException e =
-                assertThrows(
-                        RunDirectoryException.class, () -> RunDirectory.replace(dir, "demo"));
+                assertThrows(RunDirectoryException.class, () -> RunDirectory.replace(dir, "demo"));
         assertTrue(e.getMessage().contains("notes.txt"), e.getMessage());
         assertTrue(Files.exists(dir.resolve("notes.txt")));
         assertTrue(Files.exists(dir.resolve(RunDirectory.CONFIG)));

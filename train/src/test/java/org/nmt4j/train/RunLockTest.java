@@ -60,8 +60,7 @@ class RunLockTest {
         try (ForkedJvm.Child child = hold(dir)) {
             Map<String, String> before = DirectorySnapshot.of(dir);
             RunDirectoryException e =
-                    assertThrows(
-                            RunDirectoryException.class, () -> RunLock.acquire(dir, "second"));
+                    assertThrows(RunDirectoryException.class, () -> RunLock.acquire(dir, "second"));
             String message = e.getMessage();
             assertTrue(message.contains(" is in use by pid " + child.pid() + " on host "), message);
             assertTrue(message.matches(".* since \\d{4}-\\d\\d-\\d\\dT[0-9:]+Z \\(holder\\).*"));

@@ -7,9 +7,9 @@ import org.nmt4j.train.config.ConfigLoader;
 
 /**
  * A training process for tests that kill one: {@code new RUN_DIR CONFIG [KEY=VALUE...]} starts a
- * run as {@code ./nmt train --config} does (the run directory locked first), {@code resume
- * RUN_DIR} continues one as {@code ./nmt train --resume} does. Prints {@code finished at step N}
- * and exits 0, or prints the error in one line and exits 1.
+ * run as {@code ./nmt train --config} does (the run directory locked first), {@code resume RUN_DIR}
+ * continues one as {@code ./nmt train --resume} does. Prints {@code finished at step N} and exits
+ * 0, or prints the error in one line and exits 1.
  */
 public final class TrainingProcess {
     private TrainingProcess() {}

@@ -44,8 +44,7 @@ import org.slf4j.LoggerFactory;
  * (and at worst a hidden temporary directory or a {@code last.tmp-*} link, removed by the next
  * {@code Checkpointer}). After each save only the last {@code keepLast} checkpoints and the best
  * one are kept; an old one is renamed to a hidden name before it is deleted, so no half-deleted
- * checkpoint is ever listed. Not thread-safe; one writer per run directory (its {@code
- * RunLock}).
+ * checkpoint is ever listed. Not thread-safe; one writer per run directory (its {@code RunLock}).
  */
 public final class Checkpointer {
     /** Optimizer state file name. */
