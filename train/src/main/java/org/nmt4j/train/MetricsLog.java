@@ -131,8 +131,7 @@ public final class MetricsLog implements TrainingListener, AutoCloseable {
     }
 
     private Path asideFile(long step) {
-        Path first = file.resolveSibling("metrics.after-step-" + step + ".jsonl");
-        Path candidate = first;
+        Path candidate = file.resolveSibling("metrics.after-step-" + step + ".jsonl");
         for (int k = 2; Files.exists(candidate); k++) {
             candidate = file.resolveSibling("metrics.after-step-" + step + "." + k + ".jsonl");
         }
