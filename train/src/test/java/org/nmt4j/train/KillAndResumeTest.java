@@ -40,7 +40,7 @@ import org.nmt4j.train.checkpoint.TrainingState;
  * deletion of an old checkpoint, a line of {@code metrics.jsonl}, or any change), a write half
  * done; the test then kills it with SIGKILL and resumes the run in a new process.
  *
- * <p>{@code verify} runs one kill of each kind (6 processes killed, about 30 s). {@code
+ * <p>{@code verify} runs one kill of each kind (6 processes killed, about 20 s). {@code
  * bench/faults/run.sh} runs the long variant: {@code -Dnmt.faults.kills=24}, kinds drawn at random,
  * {@code -Dnmt.faults.seed=S}, {@code -Dnmt.faults.report=FILE} for the summary.
  */
