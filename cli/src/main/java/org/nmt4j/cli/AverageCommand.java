@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.nmt4j.model.ModelAverage;
+import org.nmt4j.train.RunLock;
 import org.nmt4j.train.checkpoint.Checkpointer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,18 @@ public final class AverageCommand implements Callable<Integer> {
         if (!Files.isDirectory(run)) {
             throw new UsageException("--run " + run + " is not a directory; give a training run");
         }
+        Path target = output != null ? output : run.resolve("averaged-last" + last);
+        RunLock lock = RunWriter.lockIfInside(run, target, "average");
+        try {
+            return average(target);
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    private int average(Path target) throws IOException {
         List<Path> checkpoints = Checkpointer.list(run);
         if (checkpoints.isEmpty()) {
             throw new UsageException(
@@ -83,7 +96,6 @@ public final class AverageCommand implements Callable<Integer> {
                             + " or less (train.keep_last sets how many a run keeps)");
         }
         List<Path> chosen = checkpoints.subList(checkpoints.size() - last, checkpoints.size());
-        Path target = output != null ? output : run.resolve("averaged-last" + last);
         LOG.info(
                 "averaging {} checkpoint(s) of {}: {}",
                 chosen.size(),

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nmt4j.train.RunDirectory;
+import org.nmt4j.train.RunDirectoryException;
 import org.nmt4j.train.StopReason;
 import org.nmt4j.train.TrainingOutcome;
 import org.nmt4j.train.TrainingRun;
@@ -83,15 +84,10 @@ public final class DemoCommand implements Callable<Integer> {
         }
         ExperimentConfig experiment = ConfigLoader.load(file, overrides);
         Device target = TrainingRun.preflight(experiment, file);
-        try {
-            RunDirectory.clear(experiment.runDir());
-        } catch (org.nmt4j.train.RunDirectoryException e) {
-            throw new UsageException(e.getMessage());
-        }
-        RunDirectory run = TrainCommand.create(experiment.runDir());
         PrintWriter out = spec.commandLine().getOut();
-        try (TrainingConsole console =
-                TrainingConsole.open(run, !noProgress, spec.commandLine().getErr())) {
+        try (RunDirectory run = replace(experiment.runDir());
+                TrainingConsole console =
+                        TrainingConsole.open(run, !noProgress, spec.commandLine().getErr())) {
             TrainingOutcome outcome =
                     TrainCommand.usageOnBadCorpus(
                             () -> TrainingRun.start(experiment, file, run, console.options()));
@@ -101,6 +97,15 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Takes the run directory and deletes the previous demo run there. */
+    private static RunDirectory replace(Path dir) throws IOException {
+        try {
+            return RunDirectory.replace(dir, "demo");
+        } catch (RunDirectoryException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /** Translates the dev set with the best checkpoint and prints examples and scores. */

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.nmt4j.data.PreparedData;
 import org.nmt4j.data.Preparer;
 import org.nmt4j.data.corpus.CorpusException;
+import org.nmt4j.train.RunLock;
 import org.nmt4j.train.config.ConfigLoader;
 import org.nmt4j.train.config.ExperimentConfig;
 import picocli.CommandLine.Command;
@@ -56,6 +57,18 @@ public final class PrepareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ExperimentConfig experiment = ConfigLoader.load(config, overrides);
         Path dir = out != null ? out : experiment.runDir().resolve("data");
+        RunLock lock = RunWriter.lockIfInside(experiment.runDir(), dir, "prepare");
+        try {
+            prepare(experiment, dir);
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+        return 0;
+    }
+
+    private void prepare(ExperimentConfig experiment, Path dir) throws IOException {
         Preparer preparer = new Preparer(experiment.data(), experiment.tokenizer(), dir);
         try (PreparedData prepared = preparer.prepare()) {
             PrintWriter stdout = spec.commandLine().getOut();
@@ -68,6 +81,5 @@ public final class PrepareCommand implements Callable<Integer> {
             }
             throw e;
         }
-        return 0;
     }
 }

@@ -85,8 +85,8 @@ public final class TrainCommand implements Callable<Integer> {
     private int startNew() throws IOException {
         ExperimentConfig experiment = ConfigLoader.load(config, overrides);
         TrainingRun.preflight(experiment, config);
-        RunDirectory run = create(experiment.runDir());
-        try (TrainingConsole console = TrainingConsole.open(run, !noProgress, err())) {
+        try (RunDirectory run = create(experiment.runDir());
+                TrainingConsole console = TrainingConsole.open(run, !noProgress, err())) {
             TrainingOutcome outcome =
                     usageOnBadCorpus(
                             () -> TrainingRun.start(experiment, config, run, console.options()));
@@ -96,13 +96,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private int continueRun() throws IOException {
-        RunDirectory run;
-        try {
-            run = RunDirectory.existing(resume);
-        } catch (RunDirectoryException e) {
-            throw new UsageException("--resume " + resume + ": " + e.getMessage());
-        }
-        try (TrainingConsole console = TrainingConsole.open(run, !noProgress, err())) {
+        try (RunDirectory run = existing(resume);
+                TrainingConsole console = TrainingConsole.open(run, !noProgress, err())) {
             TrainingOutcome outcome =
                     usageOnBadCorpus(() -> TrainingRun.resume(run, overrides, console.options()));
             TrainingConsole.printSummary(spec.commandLine().getOut(), run, outcome);
@@ -110,7 +105,22 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Creates a new run directory; an existing run there is a usage error. */
+    /**
+     * Opens a run to resume and takes its lock; a directory that is no run, or that another process
+     * writes, is a usage error.
+     */
+    private static RunDirectory existing(Path dir) throws IOException {
+        try {
+            return RunDirectory.existing(dir);
+        } catch (RunDirectoryException e) {
+            throw new UsageException("--resume " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Creates a new run directory and takes its lock; an existing run there, or another process
+     * writing it, is a usage error.
+     */
     static RunDirectory create(Path dir) throws IOException {
         try {
             return RunDirectory.create(dir);

@@ -1,6 +1,7 @@
 package org.nmt4j.cli;
 
 import java.io.BufferedWriter;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -106,6 +107,12 @@ public final class TranslateCommand implements Callable<Integer> {
                 new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         TranslationJob.Summary summary = run(job, in, writer);
         writer.flush();
+        if (System.out.checkError()) {
+            throw new IOException(
+                    "cannot write the translations to standard output (a full disk, or a pipe"
+                            + " that its reader closed): the output is incomplete; write to a file"
+                            + " with --output FILE");
+        }
         return summary;
     }
 
@@ -114,7 +121,9 @@ public final class TranslateCommand implements Callable<Integer> {
         return AtomicFiles.writeReturning(
                 out,
                 temp -> {
-                    try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                    try (Writer writer =
+                            new NamedWriter(
+                                    Files.newBufferedWriter(temp, StandardCharsets.UTF_8), out)) {
                         return run(job, in, writer);
                     }
                 });
@@ -131,6 +140,73 @@ public final class TranslateCommand implements Callable<Integer> {
         try (InputLines lines = new InputLines(Files.newInputStream(in));
                 Progress progress = Progress.lines("translate", total, !noProgress)) {
             return job.run(lines, writer, progress);
+        }
+    }
+
+    /** Says which output a failed write was for (the temporary file's name means nothing). */
+    private static final class NamedWriter extends FilterWriter {
+        private final Path name;
+
+        NamedWriter(Writer out, Path name) {
+            super(out);
+            this.name = name;
+        }
+
+        private IOException named(IOException e) {
+            return new IOException(
+                    "cannot write "
+                            + name
+                            + ": "
+                            + e.getMessage()
+                            + "; "
+                            + name
+                            + " is left as it was",
+                    e);
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            try {
+                super.write(c);
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) throws IOException {
+            try {
+                super.write(cbuf, off, len);
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            try {
+                super.write(str, off, len);
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                super.flush();
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } catch (IOException e) {
+                throw named(e);
+            }
         }
     }
 

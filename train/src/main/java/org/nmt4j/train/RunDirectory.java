@@ -25,11 +25,16 @@ import org.nmt4j.train.config.ExperimentConfig;
  *   data/              the cleaned train/dev/test splits (and spm.model when trained here)
  *   checkpoints/       see Checkpointer; RUN_DIR/last and RUN_DIR/best link into it
  *   metrics.jsonl      one JSON line per log interval and per validation
+ *   metrics.after-step-N.jsonl  lines an interrupted process wrote after its last checkpoint
  *   curves.png         training loss, dev loss and dev BLEU against steps
  *   train.log          the run's log
+ *   .lock              see RunLock
  * </pre>
+ *
+ * An instance owns the directory: {@link #create}, {@link #existing} and {@link #replace} take its
+ * {@link RunLock} before anything in it changes, and {@link #close} gives it back.
  */
-public final class RunDirectory {
+public final class RunDirectory implements AutoCloseable {
     /** The effective config's file name. */
     public static final String CONFIG = "config.yaml";
 
@@ -58,45 +63,45 @@ public final class RunDirectory {
                     ModelArtifacts.TARGET_TOKENIZER);
 
     private final Path dir;
+    private RunLock lock;
 
     private RunDirectory(Path dir) {
         this.dir = dir.toAbsolutePath().normalize();
     }
 
     /**
-     * Creates the directory of a new run.
+     * Creates the directory of a new run and takes its lock.
      *
      * @param dir the run directory
-     * @return the run directory
+     * @return the run directory, locked; close it when the run ends
      * @throws RunDirectoryException when it already holds a run (it must be resumed or another
-     *     directory chosen), or is a file
+     *     directory chosen), another process writes it, or it is a file; nothing is changed then
      * @throws IOException when it cannot be created
      */
     public static RunDirectory create(Path dir) throws IOException {
         RunDirectory run = new RunDirectory(dir);
-        if (Files.exists(run.dir) && !Files.isDirectory(run.dir)) {
-            throw new RunDirectoryException(run.dir + " is a file; run_dir must be a directory");
+        run.refuseFile();
+        run.refuseExistingRun();
+        run.lock("train");
+        try {
+            run.refuseExistingRun();
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
         }
-        if (Files.exists(run.config()) || Files.exists(run.dir.resolve("checkpoints"))) {
-            throw new RunDirectoryException(
-                    "run_dir "
-                            + run.dir
-                            + " already holds a run: continue it with './nmt train --resume "
-                            + run.dir
-                            + "', or start a new one elsewhere with --set run_dir=DIR");
-        }
-        Files.createDirectories(run.dir);
         return run;
     }
 
     /**
-     * Opens the directory of an existing run (to resume it).
+     * Opens the directory of an existing run (to resume it) and takes its lock.
      *
      * @param dir the run directory
-     * @return the run directory
-     * @throws RunDirectoryException when it holds no {@code config.yaml}
+     * @return the run directory, locked; close it when the run ends
+     * @throws RunDirectoryException when it holds no {@code config.yaml}, or another process writes
+     *     it; nothing is changed then
+     * @throws IOException when the lock file cannot be created
      */
-    public static RunDirectory existing(Path dir) {
+    public static RunDirectory existing(Path dir) throws IOException {
         RunDirectory run = new RunDirectory(dir);
         if (!Files.isRegularFile(run.config())) {
             throw new RunDirectoryException(
@@ -105,28 +110,84 @@ public final class RunDirectory {
                             + CONFIG
                             + "); give the run_dir of a run started with './nmt train --config'");
         }
+        run.lock("train --resume");
         return run;
     }
 
     /**
-     * Deletes a previous run in a directory, if there is one, so that a new one can start there;
-     * refuses when the directory holds anything a run does not write.
+     * Takes the lock of a directory, deletes a previous run in it, if there is one, and returns it
+     * as the directory of a new run; refuses when the directory holds anything a run does not
+     * write.
      *
      * @param dir the directory
-     * @throws RunDirectoryException when it holds other files
+     * @param command what replaces the run (for the lock holder's description)
+     * @return the emptied run directory, locked; close it when the run ends
+     * @throws RunDirectoryException when it holds other files or another process writes it
      * @throws IOException when deleting fails
      */
-    public static void clear(Path dir) throws IOException {
+    public static RunDirectory replace(Path dir, String command) throws IOException {
+        RunDirectory run = new RunDirectory(dir);
+        run.refuseFile();
+        run.refuseForeignEntries();
+        run.lock(command);
+        try {
+            run.refuseForeignEntries();
+            for (Path p : run.entries()) {
+                if (!p.getFileName().toString().equals(RunLock.FILE)) {
+                    deleteTree(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            run.close();
+            throw e;
+        }
+        return run;
+    }
+
+    private void lock(String command) throws IOException {
+        lock = RunLock.acquire(dir, command);
+    }
+
+    private void refuseFile() {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new RunDirectoryException(dir + " is a file; run_dir must be a directory");
+        }
+    }
+
+    /** Refuses a directory that holds a run, naming the process that writes it if one does. */
+    private void refuseExistingRun() throws IOException {
+        if (Files.exists(config()) || Files.exists(dir.resolve(RunLayout.CHECKPOINTS))) {
+            if (lock == null) {
+                RunLock.holder(dir)
+                        .ifPresent(
+                                h -> {
+                                    throw RunLock.inUse(dir, h);
+                                });
+            }
+            throw new RunDirectoryException(
+                    "run_dir "
+                            + dir
+                            + " already holds a run: continue it with './nmt train --resume "
+                            + dir
+                            + "', or start a new one elsewhere with --set run_dir=DIR");
+        }
+    }
+
+    private List<Path> entries() throws IOException {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
+            return List.of();
         }
-        List<Path> entries;
         try (Stream<Path> s = Files.list(dir)) {
-            entries = s.toList();
+            return s.toList();
         }
-        for (Path p : entries) {
+    }
+
+    private void refuseForeignEntries() throws IOException {
+        for (Path p : entries()) {
             String name = p.getFileName().toString();
-            if (!RUN_ENTRIES.contains(name) && !name.startsWith(".")) {
+            if (!RUN_ENTRIES.contains(name)
+                    && !name.startsWith(".")
+                    && !MetricsLog.isSetAside(name)) {
                 throw new RunDirectoryException(
                         dir
                                 + " holds "
@@ -134,9 +195,6 @@ public final class RunDirectory {
                                 + ", which a run does not write; not deleting it. Move it away"
                                 + " or choose another run_dir");
             }
-        }
-        for (Path p : entries) {
-            deleteTree(p);
         }
     }
 
@@ -257,5 +315,14 @@ public final class RunDirectory {
      */
     public Path last() {
         return RunLayout.last(dir);
+    }
+
+    /** Gives the directory back (releases its lock). */
+    @Override
+    public void close() throws IOException {
+        if (lock != null) {
+            lock.close();
+            lock = null;
+        }
     }
 }

@@ -217,6 +217,7 @@ public final class TrainingRun {
                         c.train().labelSmoothing(),
                         c.data().batchTokens());
         Checkpointer checkpointer = new Checkpointer(s.run().dir(), c.train().keepLast());
+        checkpointer.restoreBest(start);
         boolean fp16 = c.train().precision() == Precision.FP16;
         CheckpointSink sink =
                 (state, best) ->

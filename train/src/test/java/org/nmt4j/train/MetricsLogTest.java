@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,22 +46,55 @@ class MetricsLogTest {
     }
 
     @Test
-    void resume_dropsLinesWrittenAfterTheCheckpoint() throws IOException {
+    void resume_movesTheLinesAfterTheCheckpointAside_andAppendsToTheSameFile() throws IOException {
         Path file = tmp.resolve("metrics.jsonl");
         try (MetricsLog log = new MetricsLog(file, 0)) {
             for (long step = 10; step <= 50; step += 10) {
                 log.interval(interval(step));
             }
         }
+        byte[] written = Files.readAllBytes(file);
+        Files.write(file, "{\"event\":\"train\",\"st".getBytes(), StandardOpenOption.APPEND);
+        byte[] all = Files.readAllBytes(file);
+        int cut = lineStart(written, 3);
+        Object inode = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+
         try (MetricsLog log = new MetricsLog(file, 30)) {
             assertEquals(
                     List.of(10L, 20L, 30L),
                     log.history().stream().map(MetricsRecord::step).toList());
             log.interval(interval(40));
         }
+        Path aside = tmp.resolve("metrics.after-step-30.jsonl");
+        assertArrayEquals(Arrays.copyOfRange(all, cut, all.length), Files.readAllBytes(aside));
+        byte[] now = Files.readAllBytes(file);
+        assertArrayEquals(Arrays.copyOf(written, cut), Arrays.copyOf(now, cut), "kept bytes");
+        assertEquals(inode, Files.readAttributes(file, BasicFileAttributes.class).fileKey());
         assertEquals(
                 List.of(10L, 20L, 30L, 40L),
                 MetricsLog.read(file).stream().map(MetricsRecord::step).toList());
+
+        try (MetricsLog log = new MetricsLog(file, 30)) {
+            assertEquals(3, log.history().size());
+        }
+        assertEquals(
+                List.of(40L),
+                MetricsLog.read(tmp.resolve("metrics.after-step-30.2.jsonl")).stream()
+                        .map(MetricsRecord::step)
+                        .toList());
+        assertTrue(MetricsLog.isSetAside("metrics.after-step-30.2.jsonl"));
+    }
+
+    /** The offset of line {@code n} (0-based) of a text. */
+    private static int lineStart(byte[] text, int n) {
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            while (text[at] != '\n') {
+                at++;
+            }
+            at++;
+        }
+        return at;
     }
 
     @Test

@@ -40,11 +40,20 @@ class TrainingResumeTest {
     private TrainingOutcome start(String name, int maxSteps, String precision) throws IOException {
         Path runDir = tmp.resolve(name);
         Path yaml = TinyRuns.config(tmp, runDir, maxSteps, precision);
-        return TrainingRun.start(
-                ConfigLoader.load(yaml, List.of()),
-                yaml,
-                RunDirectory.create(runDir),
-                TrainingRun.Options.quiet(new StopSignal()));
+        try (RunDirectory run = RunDirectory.create(runDir)) {
+            return TrainingRun.start(
+                    ConfigLoader.load(yaml, List.of()),
+                    yaml,
+                    run,
+                    TrainingRun.Options.quiet(new StopSignal()));
+        }
+    }
+
+    private TrainingOutcome resume(String name, String... overrides) throws IOException {
+        try (RunDirectory run = RunDirectory.existing(tmp.resolve(name))) {
+            return TrainingRun.resume(
+                    run, List.of(overrides), TrainingRun.Options.quiet(new StopSignal()));
+        }
     }
 
     private static List<float[]> parameters(Path modelDir) throws IOException {
@@ -71,11 +80,7 @@ class TrainingResumeTest {
         TrainingOutcome firstHalf = start("resumed", N);
         assertEquals(N, firstHalf.state().step());
         assertTrue(firstHalf.state().batchInEpoch() > 0, "resumes mid-epoch: " + firstHalf.state());
-        TrainingOutcome resumed =
-                TrainingRun.resume(
-                        RunDirectory.existing(tmp.resolve("resumed")),
-                        List.of("train.max_steps=" + 2 * N),
-                        TrainingRun.Options.quiet(new StopSignal()));
+        TrainingOutcome resumed = resume("resumed", "train.max_steps=" + 2 * N);
 
         TrainingState a = straight.state();
         TrainingState b = resumed.state();
@@ -98,28 +103,15 @@ class TrainingResumeTest {
     @Test
     void resume_refusesToChangeTheModel_andDetectsACorruptedCheckpoint() throws IOException {
         start("run", 3);
-        RunDirectory run = RunDirectory.existing(tmp.resolve("run"));
         ConfigException e =
-                assertThrows(
-                        ConfigException.class,
-                        () ->
-                                TrainingRun.resume(
-                                        run,
-                                        List.of("model.model_size=32"),
-                                        TrainingRun.Options.quiet(new StopSignal())));
+                assertThrows(ConfigException.class, () -> resume("run", "model.model_size=32"));
         assertTrue(e.getMessage().contains("model.model_size"), e.getMessage());
         Path params = tmp.resolve("run/last").toRealPath().resolve(ModelArtifacts.PARAMETERS);
         byte[] bytes = Files.readAllBytes(params);
         bytes[bytes.length / 2] ^= 0x55;
         Files.write(params, bytes);
         CheckpointException c =
-                assertThrows(
-                        CheckpointException.class,
-                        () ->
-                                TrainingRun.resume(
-                                        run,
-                                        List.of("train.max_steps=6"),
-                                        TrainingRun.Options.quiet(new StopSignal())));
+                assertThrows(CheckpointException.class, () -> resume("run", "train.max_steps=6"));
         assertTrue(c.getMessage().contains(ModelArtifacts.PARAMETERS), c.getMessage());
     }
 
@@ -131,11 +123,7 @@ class TrainingResumeTest {
         start("resumed16", n, "fp16");
         Path checkpoint = tmp.resolve("resumed16/last").toRealPath();
         assertTrue(Files.exists(checkpoint.resolve(Checkpointer.SCALER)));
-        TrainingOutcome resumed =
-                TrainingRun.resume(
-                        RunDirectory.existing(tmp.resolve("resumed16")),
-                        List.of("train.max_steps=" + 2 * n),
-                        TrainingRun.Options.quiet(new StopSignal()));
+        TrainingOutcome resumed = resume("resumed16", "train.max_steps=" + 2 * n);
         assertEquals(2 * n, resumed.state().step());
         List<float[]> pa = parameters(tmp.resolve("straight16/last"));
         List<float[]> pb = parameters(tmp.resolve("resumed16/last"));

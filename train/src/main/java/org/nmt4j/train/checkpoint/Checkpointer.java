@@ -41,9 +41,10 @@ import org.slf4j.LoggerFactory;
  * ModelArtifacts#save}: into a temporary sibling directory, every file synced, the manifest (with
  * the SHA-256 of every file, {@code optimizer.bin} and {@code state.json} included) written last,
  * then renamed into place; a kill at any moment leaves the previous checkpoints and links intact
- * (and at worst a hidden temporary directory, removed by the next {@code Checkpointer}). After each
- * save only the last {@code keepLast} checkpoints and the best one are kept. Not thread-safe; one
- * writer per run directory.
+ * (and at worst a hidden temporary directory or a {@code last.tmp-*} link, removed by the next
+ * {@code Checkpointer}). After each save only the last {@code keepLast} checkpoints and the best
+ * one are kept; an old one is renamed to a hidden name before it is deleted, so no half-deleted
+ * checkpoint is ever listed. Not thread-safe; one writer per run directory (its {@code RunLock}).
  */
 public final class Checkpointer {
     /** Optimizer state file name. */
@@ -58,6 +59,8 @@ public final class Checkpointer {
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
     private static final Pattern STEP_DIR = Pattern.compile("step-(\\d+)");
     private static final Pattern LEFTOVER = Pattern.compile("\\.step-\\d+\\.(tmp|old)-.+");
+    private static final Pattern LINK_LEFTOVER =
+            Pattern.compile("(" + RunLayout.LAST + "|" + RunLayout.BEST + ")\\.tmp-[0-9a-f]{8}");
 
     private final Path runDir;
     private final Path checkpoints;
@@ -79,10 +82,17 @@ public final class Checkpointer {
         this.checkpoints = this.runDir.resolve(RunLayout.CHECKPOINTS);
         this.keepLast = keepLast;
         Files.createDirectories(checkpoints);
-        try (Stream<Path> entries = Files.list(checkpoints)) {
+        removeLeftovers(checkpoints, LEFTOVER, "unfinished checkpoint");
+        removeLeftovers(this.runDir, LINK_LEFTOVER, "unfinished link");
+    }
+
+    /** Removes what a save killed half-way left in a directory. */
+    private static void removeLeftovers(Path dir, Pattern leftover, String what)
+            throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : entries.toList()) {
-                if (LEFTOVER.matcher(p.getFileName().toString()).matches()) {
-                    LOG.info("removing unfinished checkpoint {}", p);
+                if (leftover.matcher(p.getFileName().toString()).matches()) {
+                    LOG.info("removing {} {}", what, p);
                     DurableFiles.deleteTree(p);
                 }
             }
@@ -115,10 +125,36 @@ public final class Checkpointer {
      * @param contents what to save
      * @param isBest whether this checkpoint becomes {@code best}
      * @return the checkpoint directory
-     * @throws IOException when writing fails (the previous checkpoints are untouched)
+     * @throws IOException when writing fails (the previous checkpoints are untouched), naming the
+     *     checkpoint and the one that {@code last} still points to
      */
     public Path save(CheckpointContents contents, boolean isBest) throws IOException {
         Path target = checkpoints.resolve(String.format("step-%08d", contents.state().step()));
+        Optional<Path> previous = linkTarget(last());
+        try {
+            write(target, contents, isBest);
+        } catch (IOException e) {
+            throw new IOException(target + ": " + e.getMessage() + "; " + intact(previous), e);
+        }
+        LOG.debug("checkpoint {} written{}", target, isBest ? " (best)" : "");
+        return target;
+    }
+
+    private String intact(Optional<Path> previous) {
+        if (previous.isEmpty()) {
+            return "the run has no complete checkpoint yet";
+        }
+        return "the previous checkpoint "
+                + previous.get().getFileName()
+                + " is intact ("
+                + last()
+                + "): once the cause is fixed, ./nmt train --resume "
+                + runDir
+                + " continues from it";
+    }
+
+    private void write(Path target, CheckpointContents contents, boolean isBest)
+            throws IOException {
         ModelArtifacts.save(
                 target,
                 contents.model(),
@@ -142,8 +178,31 @@ public final class Checkpointer {
             DurableFiles.pointLink(best(), relative);
         }
         prune();
-        LOG.debug("checkpoint {} written{}", target, isBest ? " (best)" : "");
-        return target;
+    }
+
+    /**
+     * Points {@code best} at the checkpoint that a resumed state names as the best, where a process
+     * stopped between a save's two link updates ({@code last}, then {@code best}) left it behind;
+     * otherwise it would be missing or stale, and its checkpoint pruned as an ordinary old one.
+     *
+     * @param state the state training resumes from
+     * @throws IOException when the link cannot be written
+     */
+    public void restoreBest(TrainingState state) throws IOException {
+        if (state.bestMetric() == null || state.step() == 0) {
+            return;
+        }
+        Path target = checkpoints.resolve(String.format("step-%08d", state.bestStep()));
+        Optional<Path> current = linkTarget(best());
+        if (!Files.isDirectory(target) || current.equals(Optional.of(target))) {
+            return;
+        }
+        LOG.info(
+                "pointing {} at {}, the best checkpoint of the state resumed from (the process that"
+                        + " saved it stopped before updating the link)",
+                best(),
+                target.getFileName());
+        DurableFiles.pointLink(best(), runDir.relativize(target));
     }
 
     /** Deletes complete checkpoints older than the last {@code keepLast}, except the best. */
@@ -157,8 +216,15 @@ public final class Checkpointer {
                 continue;
             }
             LOG.debug("deleting old checkpoint {}", dir);
-            DurableFiles.deleteTree(dir);
+            Path doomed = DurableFiles.temporarySibling(hidden(dir), "old");
+            DurableFiles.renameAtomically(dir, doomed);
+            DurableFiles.deleteTree(doomed);
         }
+    }
+
+    /** {@code .step-N} beside {@code step-N}: a name for its leftovers, which listings skip. */
+    private static Path hidden(Path dir) {
+        return dir.resolveSibling("." + dir.getFileName());
     }
 
     /**
