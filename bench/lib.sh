@@ -3,12 +3,17 @@
 # nmt4j_train_cell DIR TOKENIZER STEPS LOG_EVERY TPS LOG [VAR=VALUE...]: trains
 # configs/spa-eng-peer.yaml for STEPS steps in DIR (replaced) with the given extra environment,
 # stops the JVM once the last interval is logged (the end-of-run validation is neither timed nor
-# waited for), and appends the tokens/s of every logged interval after the first to TPS.
+# waited for), and appends the tokens/s of every logged interval after the first to TPS. When the
+# caller sets bench_data to a directory, nmt4j trains on its train.tsv/dev.tsv/test.tsv instead of
+# the config's own paths.
 nmt4j_train_cell() {
-  local dir="$1" tokenizer="$2" steps="$3" log_every="$4" tps="$5" log="$6" waited=0 pid
+  local dir="$1" tokenizer="$2" steps="$3" log_every="$4" tps="$5" log="$6" waited=0 pid data_args=()
   shift 6
   rm -rf "$dir"
+  [ -z "${bench_data:-}" ] || data_args=(--set data.train="$bench_data/train.tsv"
+    --set data.dev="$bench_data/dev.tsv" --set data.test="$bench_data/test.tsv")
   env "$@" ./nmt train --config configs/spa-eng-peer.yaml --no-progress --set run_dir="$dir" \
+    ${data_args[@]+"${data_args[@]}"} \
     --set tokenizer.model="$tokenizer" --set train.max_steps="$steps" --set train.max_minutes=0 \
     --set train.validate_every=100000 --set train.checkpoint_every=100000 \
     --set train.log_every="$log_every" >"$log" 2>&1 &
