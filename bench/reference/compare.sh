@@ -5,7 +5,8 @@
 # spm_encode ids). Cells alternate (peer, reference, then reference, peer, ...) for each thread
 # count; each cell trains STEPS steps from scratch. Prints, per thread count, the median tokens/s
 # of the logged intervals after the first and the mean tokens per step of each system, and their
-# ratio. Training only; nothing is written outside OUT.
+# ratio, and each system's count of parameters, of non-pad tokens and of batches an epoch (the
+# mean tokens a step over an epoch is their quotient). Training only; nothing is written outside OUT.
 #
 #   bench/reference/compare.sh [--peer DIR] [--data DIR] [--threads "1 2"] [--steps N]
 #       [--log-every K] [--repeats R] [--tcmalloc] [--out DIR]
@@ -94,6 +95,7 @@ cell() {
   awk '{print $1 * $2}' "$out/cell.intervals" >>"$out/$system-$t.tpstep"
   sed -n 's/.* \([0-9]*\) non-pad src+tgt tokens per epoch.*/\1/p' "$log" >"$out/$system.epoch-tokens"
   sed -n 's/^parameters: \([0-9]*\).*/\1/p' "$log" >"$out/$system.parameters"
+  sed -n 's/^epoch 1 .*: \([0-9]*\) batches,.*/\1/p' "$log" >"$out/$system.epoch-batches"
 }
 
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
@@ -112,7 +114,9 @@ echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(lscpu | sed -n 's/^Model na
 echo "commit $(git -C "$root" rev-parse --short HEAD), \`$me --steps $steps --log-every $log_every --repeats $repeats$([ -n "$preload" ] && echo ' --tcmalloc')\`;"
 echo "Debian torch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)'), --gemm onednn, $([ -n "$preload" ] && echo tcmalloc || echo glibc malloc), OMP_WAIT_POLICY=$OMP_WAIT_POLICY."
 echo "Parameters: peer $(cat "$out/peer.parameters"), reference $(cat "$out/reference.parameters");" \
-  "non-pad tokens an epoch: peer $(cat "$out/peer.epoch-tokens"), reference $(cat "$out/reference.epoch-tokens")."
+  "non-pad tokens an epoch: peer $(cat "$out/peer.epoch-tokens"), reference $(cat "$out/reference.epoch-tokens");" \
+  "batches an epoch: peer $(cat "$out/peer.epoch-batches"), reference $(cat "$out/reference.epoch-batches")" \
+  "(both cut the same length-sorted sequence, so equal counts mean the same batch shapes in another order)."
 cat "$out/ids-agreement.txt" 2>/dev/null || true
 echo
 echo "| threads | peer tok/s | reference tok/s | reference ÷ peer | peer tokens/step | reference tokens/step |"

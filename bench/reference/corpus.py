@@ -1,7 +1,6 @@
 """Id files, length-bucketed batches and detokenization for the reference (no SentencePiece needed:
 PrepareIds.java writes the ids and the piece table with nmt4j's own SentencePieceCodec)."""
 import os
-import random
 
 import torch
 

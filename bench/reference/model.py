@@ -206,7 +206,7 @@ class Seq2SeqTransformer(nn.Module):
         self._initialise()
 
     def _initialise(self):
-        for name, parameter in self.named_parameters():
+        for parameter in self.parameters():
             if parameter.dim() == 2 and parameter is not self.embedding.weight:
                 nn.init.xavier_uniform_(parameter)
         nn.init.normal_(self.embedding.weight, mean=0.0, std=self.dim ** -0.5)
