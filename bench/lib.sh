@@ -16,18 +16,26 @@ nmt4j_require_shared_spa_eng() {
 }
 
 # nmt4j_train_cell DIR TOKENIZER STEPS LOG_EVERY TPS LOG [VAR=VALUE...]: trains
-# configs/spa-eng-peer.yaml on the shared split for STEPS steps in DIR (replaced) with the given
-# extra environment, stops the JVM once the last interval is logged (the end-of-run validation is
-# neither timed nor waited for), and appends the tokens/s of every logged interval after the first
-# to TPS.
+# configs/spa-eng-peer.yaml for STEPS steps in DIR (replaced) with the given extra environment,
+# stops the JVM once the last interval is logged (the end-of-run validation is neither timed nor
+# waited for), and appends the tokens/s of every logged interval after the first to TPS. It trains
+# on the shared split, or on bench_data's train.tsv/dev.tsv/test.tsv when the caller sets bench_data
+# to a directory.
 nmt4j_train_cell() {
   local dir="$1" tokenizer="$2" steps="$3" log_every="$4" tps="$5" log="$6" waited=0 pid
+  local data_args=("${spa_eng_shared_sets[@]}")
   shift 6
-  nmt4j_require_shared_spa_eng "$0"
   rm -rf "$dir"
+  if [ -n "${bench_data:-}" ]; then
+    data_args=(--set data.format=tsv --set data.train="$bench_data/train.tsv"
+      --set data.dev="$bench_data/dev.tsv" --set data.test="$bench_data/test.tsv")
+  else
+    nmt4j_require_shared_spa_eng "$0"
+  fi
   env "$@" ./nmt train --config configs/spa-eng-peer.yaml --no-progress --set run_dir="$dir" \
-    "${spa_eng_shared_sets[@]}" --set tokenizer.model="$tokenizer" --set train.max_steps="$steps" \
-    --set train.max_minutes=0 --set train.validate_every=100000 --set train.checkpoint_every=100000 \
+    "${data_args[@]}" \
+    --set tokenizer.model="$tokenizer" --set train.max_steps="$steps" --set train.max_minutes=0 \
+    --set train.validate_every=100000 --set train.checkpoint_every=100000 \
     --set train.log_every="$log_every" >"$log" 2>&1 &
   pid=$!
   while kill -0 "$pid" 2>/dev/null; do

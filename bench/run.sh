@@ -1,29 +1,34 @@
 #!/usr/bin/env bash
-# The side-by-side benchmark of docs/BENCHMARKS.md: nmt4j and the plain-PyTorch peer in
-# ../shared/bench/peer, on ../shared/data/spa-eng, same model, data, tokenizer and batch budget,
-# interleaved in one invocation (nmt4j, peer, nmt4j, peer, ...) so that each comparison is a ratio
-# measured side by side. Regenerates the measured part of docs/BENCHMARKS.md (between its
+# The side-by-side benchmark of docs/BENCHMARKS.md: nmt4j and the project's plain-PyTorch reference
+# (bench/reference, called "peer" in the tables), on the spa-eng split (default
+# ../shared/data/spa-eng, the split of the earlier figures), same model, data, tokenizer and batch
+# budget, interleaved in one invocation (nmt4j, peer, nmt4j, peer, ...) so that each comparison is
+# a ratio measured side by side. Regenerates the measured part of docs/BENCHMARKS.md (between its
 # "bench/run.sh" markers) and prints it.
 #   1. training tokens/s (non-pad source + target tokens per second of training time), median over
 #      the logged intervals after the first, for each thread count, nmt4j with
-#      configs/spa-eng-peer.yaml (the peer's recipe) and the peer's own spa-eng tokenizer;
+#      configs/spa-eng-peer.yaml (the reference's recipe), both on one tokenizer and its ids
+#      (bench/reference/prepare.sh: trained by ./nmt prepare unless --tokenizer gives one);
 #   2. the fp32 matmul peak of this machine through the libtorch nmt4j runs on
 #      (bench/peak/MatmulPeak.java), and the model FLOPs utilisation of both;
 #   3. decoding sentences/s and output tokens/s, greedy and beam 4, on the 2,000 distinct sources
 #      of test.tsv, each system with its own model from bench/quality/run.sh (skipped without it);
 #   4. peak RSS and RSS drift of the 60-minute training runs of bench/quality/run.sh.
 #
-#   bench/run.sh [--quality DIR] [--threads "1 2"] [--steps N] [--repeats R] [--out DIR] [--no-doc]
+#   bench/run.sh [--quality DIR] [--data DIR] [--tokenizer FILE] [--threads "1 2"] [--steps N]
+#                [--repeats R] [--out DIR] [--no-doc]
 #     --quality  bench/quality/run.sh's output (default /tmp/nmt4j-quality): the trained models
 #                and the memory samples of its runs
+#     --data     train.tsv, dev.tsv and test.tsv (default ../shared/data/spa-eng beside the checkout)
+#     --tokenizer  a SentencePiece model (nmt4j's special ids) for both systems
 #     --threads  intra-op thread counts for training (default "1 $(nproc)"); decoding uses $(nproc)
 #     --steps    training steps per cell (default 60, logged every 10; the first 10 are warm-up)
 #     --repeats  cells per system and thread count (default 2)
 #     --out      scratch directory (default /tmp/nmt4j-bench)
 #     --no-doc   print the tables only, leave docs/BENCHMARKS.md alone
-#     --peer-tcmalloc  also time the peer's training on tcmalloc (LD_PRELOAD), as ./nmt runs nmt4j
-# Needs the peer's Debian packages (python3-torch libopenblas0-pthread sentencepiece) and an
-# otherwise idle machine (about 20 minutes with the defaults).
+#     --peer-tcmalloc  also time the reference's training on tcmalloc (LD_PRELOAD), as ./nmt runs nmt4j
+# Needs Debian's python3-torch and libopenblas0-pthread (bench/reference/README.md), the --data
+# split, and an otherwise idle machine (about 20 minutes with the defaults).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -34,6 +39,8 @@ steps=60
 repeats=2
 out=/tmp/nmt4j-bench
 doc=docs/BENCHMARKS.md
+data="$root/../shared/data/spa-eng"
+tokenizer=""
 peer_tcmalloc=false
 tcmalloc=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4
 while [ $# -gt 0 ]; do
@@ -45,21 +52,28 @@ while [ $# -gt 0 ]; do
     --out) out="$2"; shift 2 ;;
     --no-doc) doc=""; shift ;;
     --peer-tcmalloc) peer_tcmalloc=true; shift ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    --data) data="$2"; shift 2 ;;
+    --tokenizer) tokenizer="$2"; shift 2 ;;
+    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
-peer_src="$root/../shared/bench/peer"
-[ -f "$peer_src/train.py" ] || { echo "bench/run.sh: $peer_src/train.py not found (../shared sits beside the checkout)" >&2; exit 1; }
-/usr/bin/python3 -c 'import torch' 2>/dev/null || { echo "bench/run.sh: the peer needs Debian's torch: apt-get install -y python3-torch libopenblas0-pthread sentencepiece" >&2; exit 1; }
+ref_src="$root/bench/reference"
+[ -f "$data/train.tsv" ] || { echo "bench/run.sh: $data/train.tsv not found: pass --data DIR with train.tsv, dev.tsv and test.tsv (English<TAB>Spanish), e.g. a split of what './nmt download spa-eng' fetches" >&2; exit 1; }
+/usr/bin/python3 -c 'import torch' 2>/dev/null || { echo "bench/run.sh: the reference needs Debian's torch: apt-get install -y python3-torch libopenblas0-pthread" >&2; exit 1; }
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 log_every=10
 cores="$(nproc)"
 ./nmt --version >/dev/null
-# the peer's ids and tokenizer: both systems train on the same pieces
-export PEER_WORK="$out/peer-work"
-[ -f "$PEER_WORK/test.src.ids" ] || { echo "== peer: prepare.sh" >&2; bash "$peer_src/prepare.sh" >"$out/prepare.log" 2>&1; }
+# the reference's ids and tokenizer: both systems train on the same pieces of the same split
+ref_work="$out/reference-work"
+if [ ! -f "$ref_work/test.src.ids" ]; then
+  echo "== reference: prepare.sh (log: $out/prepare.log)" >&2
+  "$ref_src/prepare.sh" --data "$data" --work "$ref_work" ${tokenizer:+--tokenizer "$tokenizer"} >"$out/prepare.log" 2>&1 ||
+    { tail -5 "$out/prepare.log" >&2; echo "bench/run.sh: bench/reference/prepare.sh failed (log: $out/prepare.log)" >&2; exit 1; }
+fi
+bench_data="$(cd "$data" && pwd)"
 
 # shellcheck source=lib.sh
 . "$root/bench/lib.sh"
@@ -69,13 +83,14 @@ int() { awk -v a="$1" 'BEGIN {if (a == "-") print "-"; else printf "%.0f", a}'; 
 
 # nmt_train_cell FILE THREADS: tokens/s intervals (after the first) appended to FILE
 nmt_train_cell() {
-  nmt4j_train_cell "$out/cell-nmt4j" "$PEER_WORK/spm.model" "$steps" "$log_every" "$1" \
+  nmt4j_train_cell "$out/cell-nmt4j" "$ref_work/spm.model" "$steps" "$log_every" "$1" \
     "$out/cell-nmt4j.log" NMT_THREADS="$2"
 }
 # peer_train_cell FILE THREADS [PRELOAD]
 peer_train_cell() {
-  env ${3:+LD_PRELOAD="$3"} /usr/bin/python3 "$peer_src/train.py" --gemm onednn --threads "$2" --max-steps "$steps" \
-    --log-every "$log_every" --out "$out/cell-peer.pt" >"$out/cell-peer.log" 2>&1
+  env ${3:+LD_PRELOAD="$3"} /usr/bin/python3 "$ref_src/train.py" --work "$ref_work" --gemm onednn --threads "$2" \
+    --max-steps "$steps" --log-every "$log_every" --seed 1 --out "$out/cell-peer.pt" >"$out/cell-peer.log" 2>&1 ||
+    { tail -5 "$out/cell-peer.log" >&2; echo "bench/run.sh: bench/reference/train.py failed (log: $out/cell-peer.log)" >&2; exit 1; }
   sed -n 's/.* tok\/s \([0-9.]*\) s\/step.*/\1/p' "$out/cell-peer.log" | tail -n +2 >>"$1"
 }
 # peak_cell FILE THREADS: the matmul peak in the JVM ./nmt would start here
@@ -98,7 +113,7 @@ done
 # Decoding, each system with its own model of the quality run
 decode_rows=()
 nmt_model="$quality/nmt4j/averaged-last6"
-peer_model="$quality/peer/model.pt"
+peer_model="$quality/reference/model.pt"
 have_peer_model=false; [ -f "$peer_model" ] && have_peer_model=true
 peer_decode_preload=""; ! $peer_tcmalloc || peer_decode_preload="$tcmalloc"
 if [ -f "$nmt_model/model.params" ]; then
@@ -106,11 +121,11 @@ if [ -f "$nmt_model/model.params" ]; then
     : >"$out/decode-nmt4j-$mode"; : >"$out/decode-peer-$mode"
     for r in $(seq "$repeats"); do
       echo "== decoding $mode, repeat $r: nmt4j, peer" >&2
-      nmt4j_decode_cell "$nmt_model" "$PEER_WORK/test.src" "$out/decode-nmt4j.hyp" "$out/decode-nmt4j-$mode" "$mode" \
+      nmt4j_decode_cell "$nmt_model" "$ref_work/test.src" "$out/decode-nmt4j.hyp" "$out/decode-nmt4j-$mode" "$mode" \
         NMT_THREADS="$cores"
       $have_peer_model || continue
-      env ${peer_decode_preload:+LD_PRELOAD="$peer_decode_preload"} /usr/bin/python3 "$peer_src/translate.py" --gemm onednn --threads "$cores" --mode "$mode" \
-        --ckpt "$peer_model" --work "$quality/peer" --splits test --tag=-bench >"$out/decode-peer.log" 2>&1
+      env ${peer_decode_preload:+LD_PRELOAD="$peer_decode_preload"} /usr/bin/python3 "$ref_src/translate.py" --gemm onednn --threads "$cores" --mode "$mode" \
+        --ckpt "$peer_model" --work "$quality/reference" --splits test --tag=-bench >"$out/decode-peer.log" 2>&1
       sed -n 's/.* = \([0-9.]*\) sent\/s, \([0-9.]*\) output tok\/s.*/\1 \2/p' "$out/decode-peer.log" | tail -1 >>"$out/decode-peer-$mode"
     done
     ns="$(cut -d' ' -f1 "$out/decode-nmt4j-$mode" | median)"; nt="$(cut -d' ' -f2 "$out/decode-nmt4j-$mode" | median)"
@@ -124,8 +139,8 @@ fi
 # forward 2 FLOPs per multiply-add, training 3× forward. E=256, F=1024, V=8000, 3+3 layers.
 # A source token: encoder 3·(4E² + 2EF) plus the decoder's cross-attention K and V, 3·2E².
 # A target token: decoder 3·(4E² self + 2E² cross Q and O + 2EF) plus the output projection E·V.
-# Weighted by the source and target shares of the training tokens (the peer's ids, +1 EOS a line).
-shares="$(awk 'FNR==1 {f++} {n[f] += NF + 1} END {printf "%d %d", n[1], n[2]}' "$PEER_WORK/train.en.ids" "$PEER_WORK/train.es.ids")"
+# Weighted by the source and target shares of the training tokens (the reference's ids, +1 EOS a line).
+shares="$(awk 'FNR==1 {f++} {n[f] += NF + 1} END {printf "%d %d", n[1], n[2]}' "$ref_work/train.en.ids" "$ref_work/train.es.ids")"
 flops_per_token="$(awk -v s="${shares% *}" -v t="${shares#* }" 'BEGIN {
   E=256; F=1024; V=8000; L=3
   src = L*(4*E*E + 2*E*F) + L*2*E*E
@@ -140,19 +155,19 @@ rss_row() {
     {d = ($1 - t500) ^ 2; if (NR == 1 || d < best) {best = d; at = $2}; if ($2 > peak) peak = $2; last = $2}
     END {printf "| %s | %.0f | %.0f | %+.0f |\n", name, peak / 1024, at / 1024, (last - at) / 1024}' "$samples"
 }
-# the unix time of step 500: nmt4j's train.log stamps its lines, the quality script the peer's
+# the unix time of step 500: nmt4j's train.log stamps its lines, the quality script the reference's
 nmt_t500=""; peer_t500=""
 if [ -f "$quality/nmt4j/train.log" ]; then
   at="$(sed -n 's/^\([0-9-]* [0-9:]*\) .* step 500 |.*/\1/p' "$quality/nmt4j/train.log" | head -1)"
   [ -z "$at" ] || nmt_t500="$(date -d "$at" +%s)"
 fi
-[ -f "$quality/peer.log" ] && peer_t500="$(awk '/ step 500 / {print $1; exit}' "$quality/peer.log")"
+[ -f "$quality/reference.log" ] && peer_t500="$(awk '/ step 500 / {print $1; exit}' "$quality/reference.log")"
 
 cpu="$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
 report="$out/report.md"
 {
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $cpu ($cores cores), commit $(git rev-parse --short HEAD),"
-  echo "\`bench/run.sh --steps $steps --repeats $repeats\`; peer: Debian torch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)' 2>/dev/null)"
+  echo "\`bench/run.sh --steps $steps --repeats $repeats\`; peer: bench/reference on Debian torch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)' 2>/dev/null)"
   echo "with \`--gemm onednn\` and OpenBLAS; nmt4j: DJL 0.35.1, libtorch 2.7.1, MKL kernels by $mkl (as ./nmt runs"
   echo "it here; the matmul peak too); both with OMP_WAIT_POLICY=PASSIVE."
   echo
@@ -198,7 +213,7 @@ report="$out/report.md"
   echo "| system | peak RSS | RSS at step 500 | drift from step 500 to the end |"
   echo "| --- | ---: | ---: | ---: |"
   rss_row nmt4j "$quality/nmt4j.rss" "$nmt_t500"
-  rss_row peer "$quality/peer.rss" "$peer_t500"
+  rss_row peer "$quality/reference.rss" "$peer_t500"
 } >"$report"
 cat "$report"
 if [ -n "$doc" ]; then

@@ -1,6 +1,6 @@
-"""The fp32 matmul peak of this machine through the peer's torch (Debian's python3-torch, OpenBLAS):
-GFLOP/s of N x N by N x N products, plain (BLAS) and through oneDNN's linear (the peer's
---gemm onednn), with T threads. Not a test; docs/BENCHMARKS.md compares it with
+"""The fp32 matmul peak of this machine through the torch of bench/reference (Debian's python3-torch,
+OpenBLAS): GFLOP/s of N x N by N x N products, plain (BLAS) and through oneDNN's linear (the
+reference's --gemm onednn), with T threads. Not a test; docs/BENCHMARKS.md compares it with
 bench/peak/MatmulPeak.java (MKL inside DJL's libtorch).
 
     OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench/peak/torch_peak.py [N] [THREADS] [REPEATS]

@@ -180,7 +180,7 @@ class ShippedConfigsTest {
             for (Pair<String, Parameter> p : model.getParameters()) {
                 count += p.getValue().getArray().size();
             }
-            // ../shared/bench/peer/README.md: "7,577,600 parameters"
+            // the plain-PyTorch reference's count (bench/reference/check.py)
             assertEquals(7_577_600L, count);
         }
     }
