@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.text.io.AtomicFiles;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nmt evaluate}: translates the distinct sources of a two-column test file and scores them
  * with every translation of a source as a reference, printing sacreBLEU-identical BLEU and chrF
- * lines with their signatures on standard output.
+ * lines with their signatures on standard output, and the translation speed (sentences/s, model
+ * loading excluded) on standard error. Several {@code --model}s are evaluated as one ensemble.
  */
 @Command(
         name = "evaluate",
@@ -79,11 +81,13 @@ public final class EvaluateCommand implements Callable<Integer> {
                 set.summary().pairs(),
                 set.sources().size());
         Evaluation result;
+        long start;
         try (TrainedModel model = decoding.open(device.resolveAndLog())) {
             DecodeConfig decode = decoding.decodeConfig(model.decodeDefaults());
             LOG.info("search: {}", TrainedModel.describe(decode));
             try (Progress progress =
                     Progress.lines("evaluate", set.sources().size(), !noProgress)) {
+                start = System.nanoTime();
                 TranslationListener listener =
                         new TranslationListener() {
                             @Override
@@ -98,9 +102,18 @@ public final class EvaluateCommand implements Callable<Integer> {
                                 listener);
             }
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
         if (hypotheses != null) {
             writeHypotheses(result);
         }
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(
+                Locale.ROOT,
+                "nmt evaluate: %d sentences translated in %.1f s: %.1f sentences/s%n",
+                set.sources().size(),
+                seconds,
+                set.sources().size() / Math.max(seconds, 1e-9));
+        err.flush();
         PrintWriter out = spec.commandLine().getOut();
         out.println(result.bleu().format(2));
         out.println(result.chrf().format(2));

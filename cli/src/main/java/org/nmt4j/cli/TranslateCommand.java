@@ -92,8 +92,7 @@ public final class TranslateCommand implements Callable<Integer> {
                     new TranslationJob(
                             model.translator(
                                     decode, decoding.translatorOptions(attentionDir != null)),
-                            attentionDir,
-                            decode.nbest() > 1);
+                            attentionDir);
             TranslationJob.Summary summary = out == null ? toStdout(job, in) : toFile(job, in, out);
             spec.commandLine().getErr().println("nmt translate: " + summary.describe());
             spec.commandLine().getErr().flush();

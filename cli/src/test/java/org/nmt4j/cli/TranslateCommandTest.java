@@ -257,6 +257,34 @@ class TranslateCommandTest {
     }
 
     @Test
+    void modelGivenTwice_translatesAsAnEnsemble_lineForLineAsTheModelAlone() throws IOException {
+        Path input = Files.write(dir.resolve("in.txt"), NastyInput.bytes());
+        String model = CopyModel.directory().toString();
+        Path alone = dir.resolve("alone.out");
+        Path ensemble = dir.resolve("ensemble.out");
+        String[] common = {"--input", input.toString(), "--beam", "2", "--output"};
+        assertEquals(0, run(concat(new String[] {"translate", "--model", model}, common, alone)));
+        assertEquals(
+                0,
+                run(
+                        concat(
+                                new String[] {"translate", "--model", model, "--model", model},
+                                common,
+                                ensemble)),
+                err.toString());
+        assertEquals(NastyInput.LINES.size(), lines(ensemble).size());
+        assertEquals(lines(alone), lines(ensemble));
+    }
+
+    private static String[] concat(String[] head, String[] middle, Path last) {
+        String[] all = new String[head.length + middle.length + 1];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(middle, 0, all, head.length, middle.length);
+        all[all.length - 1] = last.toString();
+        return all;
+    }
+
+    @Test
     void nbestLargerThanBeam_isAUsageError_exit2() {
         int code =
                 run(

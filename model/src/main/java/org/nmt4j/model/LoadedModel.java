@@ -1,5 +1,6 @@
 package org.nmt4j.model;
 
+import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.text.SpecialTokens;
@@ -35,6 +36,16 @@ public record LoadedModel(
      */
     public ModelConfig config() {
         return model.config();
+    }
+
+    /**
+     * Returns the network bound to its parameters, as searches and translators see it.
+     *
+     * @param parameters the manager given to {@code load} (its device is the decoder's)
+     * @return the decoder
+     */
+    public IncrementalDecoder<?, ?> decoder(NDManager parameters) {
+        return model.decoder(parameters);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
+import org.nmt4j.translate.ChunkTranslator;
 
 /**
  * The job's accumulators. The totals are named, so the Spark UI shows them while the job runs; each
@@ -50,6 +51,33 @@ public final class JobCounters implements Serializable {
                 sc.longAccumulator("nmt4j invalid UTF-8 lines"),
                 sc.longAccumulator("nmt4j long lines split"),
                 sc.collectionAccumulator("nmt4j split results"));
+    }
+
+    /**
+     * Adds what a chunk held.
+     *
+     * @param counts the chunk's counts
+     */
+    void add(ChunkTranslator.Counts counts) {
+        lines.add(counts.lines());
+        sourceTokens.add(counts.sourceTokens());
+        targetTokens.add(counts.targetTokens());
+        invalidUtf8.add(counts.invalidUtf8());
+        splitLines.add(counts.splitLines());
+    }
+
+    /**
+     * Returns the totals so far.
+     *
+     * @return the counts
+     */
+    ChunkTranslator.Counts counts() {
+        return new ChunkTranslator.Counts(
+                lines.value(),
+                sourceTokens.value(),
+                targetTokens.value(),
+                invalidUtf8.value(),
+                splitLines.value());
     }
 
     /**

@@ -148,14 +148,7 @@ public final class SparkTranslationJob {
         for (SplitResult r : results) {
             loads.merge(r.executorId(), r.executorModelLoads(), Math::max);
         }
-        TranslationJob.Summary summary =
-                new TranslationJob.Summary(
-                        lines,
-                        counters.sourceTokens.value(),
-                        counters.targetTokens.value(),
-                        counters.invalidUtf8.value(),
-                        counters.splitLines.value(),
-                        seconds);
+        TranslationJob.Summary summary = TranslationJob.Summary.of(counters.counts(), seconds);
         return new Result(
                 summary,
                 numbered.reports(),

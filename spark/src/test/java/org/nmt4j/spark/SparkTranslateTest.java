@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.translate.CopyModel;
 import org.nmt4j.translate.Translation;
+import org.nmt4j.translate.TranslationSettings;
 import org.nmt4j.translate.TranslatorOptions;
 import picocli.CommandLine;
 
@@ -60,7 +61,11 @@ class SparkTranslateTest {
         try (ExecutorModels models = new ExecutorModels();
                 ExecutorModels.Lease lease = models.lease(CopyModel.directory(), Device.cpu())) {
             DecodeConfig beam1 =
-                    new JobSettings("m", null, "cpu", 1, null, null, null, null, 4000)
+                    new JobSettings(
+                                    List.of("m"),
+                                    null,
+                                    "cpu",
+                                    new TranslationSettings(1, null, null, null, null, 4000))
                             .decodeConfig(lease.model().decodeDefaults());
             expected =
                     lease.translator(beam1, TranslatorOptions.DEFAULT).translate(sentences).stream()

@@ -30,9 +30,10 @@ import org.nmt4j.translate.TranslatorOptions;
  *       Batcher#rowCells}, B·(S + T) padded cells within the token budget, shortest pairs first),
  *       each in its own sub-manager and {@link NDScope};
  *   <li>BLEU and chrF of greedy translations of the distinct sources against all their references,
- *       by {@link Evaluation#run} over a {@link SentenceTranslator}: exactly what {@code nmt
- *       evaluate} does with {@code --beam 1} (long sources split at sentence boundaries), with half
- *       the token budget for the source rows.
+ *       by {@link Evaluation#run} over a {@link SentenceTranslator} that sees the model only as its
+ *       {@link org.nmt4j.model.IncrementalDecoder} ({@link Seq2SeqTransformer#decoder}): exactly
+ *       what {@code nmt evaluate} does with {@code --beam 1} (long sources split at sentence
+ *       boundaries), with half the token budget for the source rows.
  * </ul>
  *
  * The stop signal is checked before every batch of both parts.
@@ -131,7 +132,7 @@ public final class Validator implements DevValidation {
     private Evaluation translate(StopSignal stop) {
         SentenceTranslator translator =
                 new SentenceTranslator(
-                        model, manager, tokenizers, greedy, translatorOptions(batchTokens));
+                        model.decoder(manager), tokenizers, greedy, translatorOptions(batchTokens));
         TranslationListener stopping =
                 new TranslationListener() {
                     @Override

@@ -109,8 +109,7 @@ class ValidatorTest {
         TestSet test = TestSet.read(file);
         SentenceTranslator greedy =
                 new SentenceTranslator(
-                        loaded.model(),
-                        manager,
+                        loaded.decoder(manager),
                         tokenizers,
                         DECODE.withBeam(1, 1),
                         Validator.translatorOptions(BATCH_TOKENS));

@@ -45,7 +45,7 @@ class SentenceTranslatorTest {
     }
 
     private static SentenceTranslator translator(DecodeConfig decode, TranslatorOptions options) {
-        return new SentenceTranslator(loaded.model(), manager, tokenizers, decode, options);
+        return new SentenceTranslator(loaded.decoder(manager), tokenizers, decode, options);
     }
 
     private static String alone(SentenceTranslator t, String line) {
@@ -230,8 +230,7 @@ class SentenceTranslatorTest {
                             IllegalArgumentException.class,
                             () ->
                                     new SentenceTranslator(
-                                            other,
-                                            m,
+                                            other.decoder(m),
                                             tokenizers,
                                             GREEDY,
                                             TranslatorOptions.DEFAULT));

@@ -43,15 +43,14 @@ class TranslationJobTest {
 
     private static SentenceTranslator translator(DecodeConfig decode, boolean attention) {
         return new SentenceTranslator(
-                loaded.model(),
-                manager,
+                loaded.decoder(manager),
                 tokenizers,
                 decode,
                 new TranslatorOptions(2000, attention));
     }
 
     private TranslationJob job(DecodeConfig decode, boolean attention, Path heatmaps) {
-        return new TranslationJob(translator(decode, attention), heatmaps, decode.nbest() > 1);
+        return new TranslationJob(translator(decode, attention), heatmaps);
     }
 
     /** The translation of a line on its own: what its output line must hold. */
