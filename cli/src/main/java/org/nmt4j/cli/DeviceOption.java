@@ -1,8 +1,8 @@
 package org.nmt4j.cli;
 
 import ai.djl.Device;
-import org.nmt4j.model.CpuRuntime;
-import org.nmt4j.model.Devices;
+import org.nmt4j.model.runtime.CpuRuntime;
+import org.nmt4j.model.runtime.Devices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;

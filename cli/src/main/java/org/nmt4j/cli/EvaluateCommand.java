@@ -41,13 +41,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin private DeviceOption device;
 
-    @Option(
-            names = "--no-progress",
-            description =
-                    "No progress bar; log a progress line every "
-                            + Progress.LOG_EVERY_SECONDS
-                            + " s instead (the default when standard error is not a terminal).")
-    private boolean noProgress;
+    @Mixin private LineProgressOption progressOption;
 
     @Option(
             names = "--test",
@@ -85,8 +79,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         try (TrainedModel model = decoding.open(device.resolveAndLog())) {
             DecodeConfig decode = decoding.decodeConfig(model.decodeDefaults());
             LOG.info("search: {}", TrainedModel.describe(decode));
-            try (Progress progress =
-                    Progress.lines("evaluate", set.sources().size(), !noProgress)) {
+            try (Progress progress = progressOption.lines("evaluate", set.sources().size())) {
                 start = System.nanoTime();
                 TranslationListener listener =
                         new TranslationListener() {

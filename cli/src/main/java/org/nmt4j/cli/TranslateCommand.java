@@ -47,13 +47,7 @@ public final class TranslateCommand implements Callable<Integer> {
 
     @Mixin private DeviceOption device;
 
-    @Option(
-            names = "--no-progress",
-            description =
-                    "No progress bar; log a progress line every "
-                            + Progress.LOG_EVERY_SECONDS
-                            + " s instead (the default when standard error is not a terminal).")
-    private boolean noProgress;
+    @Mixin private LineProgressOption progressOption;
 
     @Option(
             names = "--input",
@@ -122,13 +116,13 @@ public final class TranslateCommand implements Callable<Integer> {
     private TranslationJob.Summary run(TranslationJob job, Path in, Writer writer)
             throws IOException {
         if (in == null) {
-            try (Progress progress = Progress.lines("translate", -1, !noProgress)) {
+            try (Progress progress = progressOption.lines("translate", -1)) {
                 return job.run(new InputLines(nonClosing(System.in)), writer, progress);
             }
         }
         long total = InputLines.count(Files.newInputStream(in));
         try (InputLines lines = new InputLines(Files.newInputStream(in));
-                Progress progress = Progress.lines("translate", total, !noProgress)) {
+                Progress progress = progressOption.lines("translate", total)) {
             return job.run(lines, writer, progress);
         }
     }

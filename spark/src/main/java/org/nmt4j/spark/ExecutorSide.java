@@ -10,7 +10,7 @@ import org.apache.spark.SparkEnv;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
-import org.nmt4j.model.Devices;
+import org.nmt4j.model.runtime.Devices;
 import org.nmt4j.translate.ModelLocator;
 import org.nmt4j.translate.ModelNotFoundException;
 

@@ -2,7 +2,7 @@ package org.nmt4j.spark;
 
 import java.io.Serializable;
 import java.util.List;
-import org.nmt4j.model.Devices;
+import org.nmt4j.model.runtime.Devices;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.translate.TranslationSettings;
 import org.nmt4j.translate.TranslatorOptions;

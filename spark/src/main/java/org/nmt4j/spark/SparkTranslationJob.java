@@ -136,12 +136,12 @@ public final class SparkTranslationJob {
         List<SplitResult> results = counters.splits.value();
         LineNumbers.Numbered numbered = LineNumbers.number(plan, results, MAX_REPORTS);
         long lines = results.stream().mapToLong(SplitResult::lines).sum();
-        if (lines != counters.lines.value()) {
+        if (lines != counters.counts().lines()) {
             throw new IllegalStateException(
                     "splits hold "
                             + lines
                             + " lines but "
-                            + counters.lines.value()
+                            + counters.counts().lines()
                             + " were written");
         }
         Map<String, Integer> loads = new TreeMap<>();

@@ -2,8 +2,8 @@ package org.nmt4j.train;
 
 import ai.djl.Device;
 import java.nio.file.Path;
-import org.nmt4j.model.CpuRuntime;
-import org.nmt4j.model.Devices;
+import org.nmt4j.model.runtime.CpuRuntime;
+import org.nmt4j.model.runtime.Devices;
 import org.nmt4j.train.config.ConfigLoader;
 import org.nmt4j.train.config.ExperimentConfig;
 import org.slf4j.Logger;

@@ -1,6 +1,7 @@
 package org.nmt4j.translate;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,8 @@ public final class ChunkTranslator {
     public record Report(long lineNumber, String message) {}
 
     /**
-     * What was translated: the counts a job adds up (instead of an array of totals).
+     * What was translated: the counts a job adds up (instead of an array of totals); serializable,
+     * so that a Spark job can add them up across executors.
      *
      * @param lines lines read and written
      * @param sourceTokens source pieces translated
@@ -59,7 +61,10 @@ public final class ChunkTranslator {
      * @param splitLines lines translated in parts
      */
     public record Counts(
-            long lines, long sourceTokens, long targetTokens, long invalidUtf8, long splitLines) {
+            long lines, long sourceTokens, long targetTokens, long invalidUtf8, long splitLines)
+            implements Serializable {
+
+        private static final long serialVersionUID = 1L;
 
         /** Nothing yet. */
         public static final Counts ZERO = new Counts(0, 0, 0, 0, 0);
