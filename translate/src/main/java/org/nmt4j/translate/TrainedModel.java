@@ -9,10 +9,10 @@ import java.util.List;
 import org.nmt4j.data.tokenizer.SentencePieceCodec;
 import org.nmt4j.data.tokenizer.Tokenizers;
 import org.nmt4j.model.IncrementalDecoder;
-import org.nmt4j.model.LoadedModel;
-import org.nmt4j.model.ModelArtifacts;
 import org.nmt4j.model.ModelConfig;
-import org.nmt4j.model.TokenizerFiles;
+import org.nmt4j.model.io.LoadedModel;
+import org.nmt4j.model.io.ModelArtifacts;
+import org.nmt4j.model.io.TokenizerFiles;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.model.search.EnsembleDecoder;
 import org.slf4j.Logger;
@@ -73,8 +73,8 @@ public final class TrainedModel implements AutoCloseable {
      * @return the model; close it
      * @throws ModelNotFoundException when the path names no model
      * @throws IOException when the model directory is incomplete, corrupted, of an unknown format,
-     *     or its tokenizer does not fit it (a {@link org.nmt4j.model.ModelArtifactException} naming
-     *     the file)
+     *     or its tokenizer does not fit it (a {@link org.nmt4j.model.io.ModelArtifactException}
+     *     naming the file)
      */
     public static TrainedModel open(Path runOrModelDir, Device device) throws IOException {
         return open(runOrModelDir, null, device);

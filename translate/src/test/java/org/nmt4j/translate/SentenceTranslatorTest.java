@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nmt4j.data.tokenizer.Tokenizers;
 import org.nmt4j.model.CopyTask;
-import org.nmt4j.model.LoadedModel;
-import org.nmt4j.model.ModelArtifacts;
 import org.nmt4j.model.Seq2SeqTransformer;
+import org.nmt4j.model.io.LoadedModel;
+import org.nmt4j.model.io.ModelArtifacts;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.text.SpecialTokens;
 

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nmt4j.data.tokenizer.TokenizerConfig;
 import org.nmt4j.data.tokenizer.train.SentencePieceTrainer;
-import org.nmt4j.model.LoadedModel;
-import org.nmt4j.model.ModelArtifacts;
-import org.nmt4j.model.TokenizerFiles;
+import org.nmt4j.model.io.LoadedModel;
+import org.nmt4j.model.io.ModelArtifacts;
+import org.nmt4j.model.io.TokenizerFiles;
 import org.nmt4j.model.search.DecodeConfig;
 
 /**

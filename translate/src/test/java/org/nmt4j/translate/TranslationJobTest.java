@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nmt4j.data.tokenizer.Tokenizers;
-import org.nmt4j.model.LoadedModel;
-import org.nmt4j.model.ModelArtifacts;
+import org.nmt4j.model.io.LoadedModel;
+import org.nmt4j.model.io.ModelArtifacts;
 import org.nmt4j.model.search.DecodeConfig;
 
 class TranslationJobTest {

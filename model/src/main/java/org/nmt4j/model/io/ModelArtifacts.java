@@ -1,4 +1,4 @@
-package org.nmt4j.model;
+package org.nmt4j.model.io;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.nmt4j.model.Seq2SeqTransformer;
 import org.nmt4j.model.search.DecodeConfig;
 
 /**

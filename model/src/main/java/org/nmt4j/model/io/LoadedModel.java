@@ -1,7 +1,10 @@
-package org.nmt4j.model;
+package org.nmt4j.model.io;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
+import org.nmt4j.model.IncrementalDecoder;
+import org.nmt4j.model.ModelConfig;
+import org.nmt4j.model.Seq2SeqTransformer;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.text.SpecialTokens;
 
