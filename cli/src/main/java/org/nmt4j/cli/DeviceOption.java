@@ -1,7 +1,7 @@
 package org.nmt4j.cli;
 
 import ai.djl.Device;
-import org.nmt4j.model.runtime.CpuRuntime;
+import org.nmt4j.model.runtime.DeviceLog;
 import org.nmt4j.model.runtime.Devices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +44,7 @@ final class DeviceOption {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--device " + spec + ": " + e.getMessage());
         }
-        LOG.info("{}", Devices.startupLine(spec, d));
-        Devices.unusedGpuWarning(d).ifPresent(LOG::warn);
-        CpuRuntime.startupLine(d).ifPresent(LOG::info);
-        CpuRuntime.warnings(d).forEach(LOG::warn);
+        DeviceLog.startup(LOG, spec, d);
         return d;
     }
 }

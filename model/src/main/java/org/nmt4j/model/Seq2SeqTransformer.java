@@ -23,7 +23,8 @@ import org.nmt4j.text.SpecialTokens;
  * Inputs are int64 token ids padded with {@link SpecialTokens#pad()}.
  *
  * <ul>
- *   <li>{@link #encode}: source (B,S) → {@link Memory} (states (B,S,E), source keep-mask (B,S)).
+ *   <li>{@link #encode}: source (B,S) → {@link EncoderOutput} (states (B,S,E), source keep-mask
+ *       (B,S)).
  *   <li>{@link #decode}: memory + target input (B,T) → logits (B,T,V) and cross-attention; with a
  *       {@link DecoderCache}, the target input holds only the new positions.
  *   <li>{@link #forward}: NDList(source, targetIn) → NDList(logits), for DJL's Trainer.
@@ -148,7 +149,7 @@ public final class Seq2SeqTransformer extends AbstractBlock {
      * @param training whether dropout is active
      * @return the memory: states (B,S,E) and the source keep-mask (B,S)
      */
-    public Memory encode(ParameterStore ps, NDArray source, boolean training) {
+    public EncoderOutput encode(ParameterStore ps, NDArray source, boolean training) {
         int s = (int) source.getShape().get(1);
         checkLength("source", s);
         NDArray keep = Masks.keep(source, special.pad());
@@ -163,7 +164,7 @@ public final class Seq2SeqTransformer extends AbstractBlock {
         if (encoderNorm != null) {
             x = ResidualLayer.normalize(ps, encoderNorm, x, training);
         }
-        return new Memory(x, keep);
+        return new EncoderOutput(x, keep);
     }
 
     /**
@@ -179,7 +180,7 @@ public final class Seq2SeqTransformer extends AbstractBlock {
      */
     public DecoderOutput decode(
             ParameterStore ps,
-            Memory memory,
+            EncoderOutput memory,
             NDArray targetIn,
             DecoderCache cache,
             boolean training) {
@@ -256,7 +257,7 @@ public final class Seq2SeqTransformer extends AbstractBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        Memory memory = encode(ps, inputs.get(0), training);
+        EncoderOutput memory = encode(ps, inputs.get(0), training);
         return new NDList(decode(ps, memory, inputs.get(1), null, training).logits());
     }
 

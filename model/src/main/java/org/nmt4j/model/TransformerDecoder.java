@@ -14,7 +14,7 @@ import org.nmt4j.text.SpecialTokens;
  * position. Create with {@link Seq2SeqTransformer#decoder}. Shapes: n rows, T decoder input length,
  * S source length, V target vocabulary, H heads.
  */
-public final class TransformerDecoder implements IncrementalDecoder<Memory, DecoderCache> {
+public final class TransformerDecoder implements IncrementalDecoder<EncoderOutput, DecoderCache> {
     private final Seq2SeqTransformer network;
     private final ParameterStore ps;
     private final Device device;
@@ -62,7 +62,7 @@ public final class TransformerDecoder implements IncrementalDecoder<Memory, Deco
      * @return the memory: states (B,S,E) and the source keep-mask (B,S)
      */
     @Override
-    public Memory encode(NDArray source) {
+    public EncoderOutput encode(NDArray source) {
         return network.encode(ps, source, false);
     }
 
@@ -89,7 +89,7 @@ public final class TransformerDecoder implements IncrementalDecoder<Memory, Deco
      */
     @Override
     public StepScores decodeStep(
-            Memory memory, NDArray input, DecoderCache cache, boolean attention) {
+            EncoderOutput memory, NDArray input, DecoderCache cache, boolean attention) {
         DecoderOutput out = network.decode(ps, memory, input, cache, false);
         NDArray logProbs = out.logits().get(new NDIndex(":, -1, :")).logSoftmax(-1);
         if (!attention) {

@@ -29,7 +29,7 @@ class IncrementalDecodingTest {
             ModelConfig config = TestModels.config(23, norm, ModelConfig.Positions.LEARNED);
             Seq2SeqTransformer model = TestModels.model(m, config, 19);
             ParameterStore ps = TestModels.store(m);
-            Memory memory = model.encode(ps, TestModels.ids(m, 0, SOURCES), false);
+            EncoderOutput memory = model.encode(ps, TestModels.ids(m, 0, SOURCES), false);
             NDArray target = TestModels.ids(m, 0, TARGETS);
             NDArray full = model.decode(ps, memory, target, null, false).logits();
             DecoderCache cache = model.newCache();
@@ -50,7 +50,7 @@ class IncrementalDecodingTest {
             ModelConfig config = TestModels.config(23, norm, ModelConfig.Positions.SINUSOIDAL);
             Seq2SeqTransformer model = TestModels.model(m, config, 23);
             ParameterStore ps = TestModels.store(m);
-            Memory memory = model.encode(ps, TestModels.ids(m, 0, SOURCES), false);
+            EncoderOutput memory = model.encode(ps, TestModels.ids(m, 0, SOURCES), false);
             NDArray target = TestModels.ids(m, 0, TARGETS);
             DecoderCache cache = model.newCache();
             for (int t = 0; t < 3; t++) {
@@ -59,7 +59,7 @@ class IncrementalDecodingTest {
             }
             NDArray rows = m.create(new long[] {2, 2, 0});
             cache.reorder(rows);
-            Memory reordered = memory.select(rows);
+            EncoderOutput reordered = memory.select(rows);
             NDArray reorderedTarget = target.get(rows);
             NDList steps = new NDList();
             for (int t = 3; t < TARGETS[0].length; t++) {
@@ -83,7 +83,7 @@ class IncrementalDecodingTest {
             ModelConfig config = TestModels.config(23, norm, ModelConfig.Positions.SINUSOIDAL);
             Seq2SeqTransformer model = TestModels.model(m, config, 29);
             ParameterStore ps = TestModels.store(m);
-            Memory memory = model.encode(ps, TestModels.ids(m, 0, SOURCES), false);
+            EncoderOutput memory = model.encode(ps, TestModels.ids(m, 0, SOURCES), false);
             NDArray target = TestModels.ids(m, 0, TARGETS);
             DecoderOutput full = model.decode(ps, memory, target, null, false);
             TransformerDecoder decoder = model.decoder(m);

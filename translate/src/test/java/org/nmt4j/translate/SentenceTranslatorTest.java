@@ -21,6 +21,7 @@ import org.nmt4j.model.Seq2SeqTransformer;
 import org.nmt4j.model.io.LoadedModel;
 import org.nmt4j.model.io.ModelArtifacts;
 import org.nmt4j.model.search.DecodeConfig;
+import org.nmt4j.model.search.EnsembleDecoder;
 import org.nmt4j.text.SpecialTokens;
 
 class SentenceTranslatorTest {
@@ -54,6 +55,67 @@ class SentenceTranslatorTest {
 
     private static List<String> texts(List<Translation> translations) {
         return translations.stream().map(Translation::text).toList();
+    }
+
+    /** The lines of {@link TestTexts#mixed64()} that fit the model in one part. */
+    private static List<String> linesThatFit() {
+        int limit = CopyModel.MAX_POSITIONS - 1;
+        return TestTexts.mixed64().stream()
+                .filter(l -> tokenizers.source().encode(l).length <= limit)
+                .toList();
+    }
+
+    /**
+     * Checks each translation against the one worked out by hand for a scripted copy model whose
+     * copied id has probability {@code p} at every step: the line's round trip through the
+     * tokenizer, scored {@code (n + 1)·ln p / lp(n + 1)} for n pieces (EOS counted).
+     */
+    private static void assertScriptedCopies(
+            List<String> lines, List<Translation> out, double p, DecodeConfig decode) {
+        assertEquals(lines.size(), out.size());
+        for (int i = 0; i < lines.size(); i++) {
+            int[] ids = tokenizers.source().encode(lines.get(i));
+            if (ids.length == 0) {
+                assertEquals(Translation.EMPTY, out.get(i), "line " + i);
+                continue;
+            }
+            int steps = ids.length + 1;
+            double score = steps * Math.log(p) / decode.lengthPenaltyFactor(steps);
+            assertEquals(tokenizers.target().decode(ids), out.get(i).text(), "line " + i);
+            assertEquals(score, out.get(i).score(), 1e-4, "score of line " + i);
+            assertEquals(ids.length, out.get(i).targetTokens(), "line " + i);
+        }
+    }
+
+    @Test
+    void scriptedCopyModel_givesEachLineTheTranslationAndScoreWorkedOutByHand_greedyAndBeam() {
+        int vocab = tokenizers.source().vocabSize();
+        ScriptedCopyDecoder model = new ScriptedCopyDecoder(vocab, CopyModel.MAX_POSITIONS, 0.8);
+        List<String> lines = linesThatFit();
+        assertTrue(lines.size() > 50, "most of the 64 lines fit: " + lines.size());
+        for (DecodeConfig decode : List.of(GREEDY, BEAM4)) {
+            SentenceTranslator t =
+                    new SentenceTranslator(
+                            model, tokenizers, decode, new TranslatorOptions(300, false));
+            assertScriptedCopies(lines, t.translate(lines), 0.8, decode);
+        }
+    }
+
+    @Test
+    void ensembleOfTwoScriptedModels_translatesWithTheMeanOfTheirProbabilities() {
+        int vocab = tokenizers.source().vocabSize();
+        EnsembleDecoder both =
+                new EnsembleDecoder(
+                        List.of(
+                                new ScriptedCopyDecoder(vocab, CopyModel.MAX_POSITIONS, 0.8),
+                                new ScriptedCopyDecoder(vocab, CopyModel.MAX_POSITIONS, 0.6)));
+        List<String> lines = linesThatFit();
+        for (DecodeConfig decode : List.of(GREEDY, BEAM4)) {
+            SentenceTranslator t =
+                    new SentenceTranslator(both, tokenizers, decode, TranslatorOptions.DEFAULT);
+            // the mean of .8 and .6 at every step
+            assertScriptedCopies(lines, t.translate(lines), 0.7, decode);
+        }
     }
 
     @Test
