@@ -77,7 +77,7 @@ for r in $(seq "$rounds"); do
   done
 done
 
-score() { sed -n "s/^$1.* = \([0-9.]*\) .*/\1/p;s/^$1.* = \([0-9.]*\)$/\1/p" "$out/$2.r1.score" | head -1; }
+score() { sed -n "s/^$1[^=]* = \([0-9.]*\).*/\1/p" "$out/$2.r1.score" | head -1; }
 sentences="$(sed -n 's/^nmt evaluate: \([0-9]*\) sentences.*/\1/p' "$out/last-greedy.r1.log")"
 echo "$sentences distinct sources of $test_tsv; last checkpoint $checkpoint; average of the last $last: $average; $rounds round(s)"
 echo

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.nmt4j.model.Seq2SeqTransformer;
 import org.nmt4j.model.search.DecodeConfig;
+import org.nmt4j.text.io.FileTrees;
 
 /**
  * The on-disk model format, the one place that reads and writes it. A model directory (a training
@@ -157,7 +157,7 @@ public final class ModelArtifacts {
             syncAll(temp);
             replace(temp, target);
         } finally {
-            deleteRecursively(temp);
+            FileTrees.delete(temp);
         }
     }
 
@@ -314,7 +314,7 @@ public final class ModelArtifacts {
             throw e;
         }
         if (old != null) {
-            deleteRecursively(old);
+            FileTrees.delete(old);
         }
     }
 
@@ -324,17 +324,6 @@ public final class ModelArtifacts {
                 try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
                     ch.force(true);
                 }
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
             }
         }
     }
