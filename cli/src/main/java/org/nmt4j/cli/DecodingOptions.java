@@ -9,16 +9,21 @@ import org.nmt4j.translate.ModelNotFoundException;
 import org.nmt4j.translate.SearchFlags;
 import org.nmt4j.translate.TrainedModel;
 import org.nmt4j.translate.TranslatorOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The options shared by {@code translate} and {@code evaluate}: which model (or models, for an
- * ensemble), and how to search ({@link SearchFlags}, shared with the Spark job). The search options
- * are unset unless given: each one given overrides that field of the model's own decode settings
- * (those of the training run's {@code decode:} section).
+ * ensemble), how to search ({@link SearchFlags}, shared with the Spark job), where ({@link
+ * DeviceOption}) and how progress shows ({@link LineProgressOption}). The search options are unset
+ * unless given: each one given overrides that field of the model's own decode settings (those of
+ * the training run's {@code decode:} section).
  */
 final class DecodingOptions {
+    private static final Logger LOG = LoggerFactory.getLogger(DecodingOptions.class);
+
     @Option(
             names = "--model",
             required = true,
@@ -41,18 +46,23 @@ final class DecodingOptions {
 
     @Mixin SearchFlags search;
 
+    @Mixin DeviceOption device;
+
+    @Mixin LineProgressOption progress;
+
     /**
-     * Loads the model, or the ensemble, that {@code --model} and {@code --checkpoint} name.
+     * Loads the model, or the ensemble, that {@code --model} and {@code --checkpoint} name, on the
+     * device {@code --device} names (logged with the engine).
      *
-     * @param device where the parameters go
      * @return the model
      * @throws UsageException when they name no model, or models that do not share a tokenizer
      * @throws IOException when a model directory cannot be loaded
      */
-    TrainedModel open(Device device) throws IOException {
+    TrainedModel open() throws IOException {
         translatorOptions(false); // the options that need no model are checked before loading it
+        Device where = device.resolveAndLog();
         try {
-            return TrainedModel.ensemble(models, checkpoint, device);
+            return TrainedModel.ensemble(models, checkpoint, where);
         } catch (ModelNotFoundException e) {
             throw new UsageException(
                     (checkpoint == null ? "--model: " : "--model/--checkpoint: ") + e.getMessage());
@@ -70,11 +80,25 @@ final class DecodingOptions {
      * @throws UsageException when the result is invalid
      */
     DecodeConfig decodeConfig(DecodeConfig defaults) {
+        DecodeConfig decode;
         try {
-            return search.decodeConfig(defaults);
+            decode = search.decodeConfig(defaults);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        LOG.info("search: {}", TrainedModel.describe(decode));
+        return decode;
+    }
+
+    /**
+     * Starts the progress of a task.
+     *
+     * @param task what is done, e.g. {@code translate}
+     * @param total the number of lines, or -1 when unknown
+     * @return the progress; close it
+     */
+    Progress progress(String task, long total) {
+        return progress.lines(task, total);
     }
 
     /**

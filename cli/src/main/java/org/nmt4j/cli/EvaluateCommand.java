@@ -39,10 +39,6 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin private DecodingOptions decoding;
 
-    @Mixin private DeviceOption device;
-
-    @Mixin private LineProgressOption progressOption;
-
     @Option(
             names = "--test",
             required = true,
@@ -76,10 +72,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                 set.sources().size());
         Evaluation result;
         long start;
-        try (TrainedModel model = decoding.open(device.resolveAndLog())) {
+        try (TrainedModel model = decoding.open()) {
             DecodeConfig decode = decoding.decodeConfig(model.decodeDefaults());
-            LOG.info("search: {}", TrainedModel.describe(decode));
-            try (Progress progress = progressOption.lines("evaluate", set.sources().size())) {
+            try (Progress progress = decoding.progress("evaluate", set.sources().size())) {
                 start = System.nanoTime();
                 TranslationListener listener =
                         new TranslationListener() {
