@@ -79,6 +79,48 @@ class SparkTranslateTest {
     }
 
     @Test
+    void modelGivenTwice_translatesAsAnEnsemble_lineForLineAsTheModelAlone() throws IOException {
+        String model = CopyModel.directory().toString();
+        String in = CopyModel.sentencesFile().toString();
+        Path alone = tmp.resolve("alone");
+        Path ensemble = tmp.resolve("ensemble");
+        Run a =
+                run(
+                        "--master",
+                        "local[1]",
+                        "--model",
+                        model,
+                        "--input",
+                        in,
+                        "--output",
+                        "" + alone);
+        assertEquals(0, a.exit(), a.err());
+        Run e =
+                run(
+                        "--master", "local[1]",
+                        "--model", model,
+                        "--model", model,
+                        "--input", in,
+                        "--output", ensemble.toString());
+        assertEquals(0, e.exit(), e.err());
+        assertEquals(partFiles(alone), partFiles(ensemble));
+        assertEquals(30, partFiles(ensemble).split("\n", -1).length - 1);
+    }
+
+    private static String partFiles(Path out) throws IOException {
+        StringBuilder written = new StringBuilder();
+        try (Stream<Path> parts = Files.list(out)) {
+            for (Path p :
+                    parts.filter(p -> p.getFileName().toString().startsWith("part-"))
+                            .sorted()
+                            .toList()) {
+                written.append(Files.readString(p, StandardCharsets.UTF_8));
+            }
+        }
+        return written.toString();
+    }
+
+    @Test
     void existingOutput_isAUsageError_andIsLeftAlone() throws IOException {
         Path out = Files.createDirectory(tmp.resolve("out"));
         Files.writeString(out.resolve("keep.txt"), "mine");
