@@ -3,7 +3,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,10 +13,10 @@ import java.util.Locale;
 import org.nmt4j.data.batch.BatchBuilder;
 import org.nmt4j.data.batch.TokenBudget;
 import org.nmt4j.data.tokenizer.SentencePieceCodec;
-import org.nmt4j.model.ModelArtifacts;
+import org.nmt4j.model.io.ModelArtifacts;
 import org.nmt4j.model.ModelConfig;
 import org.nmt4j.model.Seq2SeqTransformer;
-import org.nmt4j.model.TokenizerFiles;
+import org.nmt4j.model.io.TokenizerFiles;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.model.search.Search;
 import org.nmt4j.model.search.SearchOptions;
@@ -73,19 +72,18 @@ public final class DecodeBenchmark {
             }
             System.out.printf(Locale.ROOT, "%d sentences, %d source pieces, vocab %d, threads %s%n",
                     ids.size(), pieces, v, System.getProperty("ai.djl.pytorch.num_threads", "default"));
-            ParameterStore ps = new ParameterStore(manager, false);
             System.out.printf(Locale.ROOT, "each figure: the fastest of %d runs (median in brackets)%n", repeats);
-            run(model, ps, manager, ids, 1, true, repeats);
-            run(model, ps, manager, ids, 1, false, repeats);
-            run(model, ps, manager, ids, 4, true, repeats);
-            run(model, ps, manager, ids, 4, false, repeats);
+            run(model, manager, ids, 1, true, repeats);
+            run(model, manager, ids, 1, false, repeats);
+            run(model, manager, ids, 4, true, repeats);
+            run(model, manager, ids, 4, false, repeats);
         }
     }
 
-    private static void run(Seq2SeqTransformer model, ParameterStore ps, NDManager manager,
+    private static void run(Seq2SeqTransformer model, NDManager manager,
             List<int[]> ids, int beam, boolean cached, int repeats) {
         DecodeConfig config = new DecodeConfig(beam, 0.6, 1.2, 10);
-        Search search = Search.create(model, ps, config, SearchOptions.DEFAULT.withCache(cached));
+        Search search = Search.create(model.decoder(manager), config, SearchOptions.DEFAULT.withCache(cached));
         BatchBuilder rows = BatchBuilder.standard();
         List<List<int[]>> batches = batches(ids, beam);
         decode(search, rows, manager, batches.subList(0, 1)); // warm-up

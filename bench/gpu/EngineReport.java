@@ -1,9 +1,9 @@
 import ai.djl.Device;
 import java.util.Map;
 import java.util.Optional;
-import org.nmt4j.model.EngineCheck;
-import org.nmt4j.model.EngineFacts;
-import org.nmt4j.model.GpuMemory;
+import org.nmt4j.model.runtime.EngineCheck;
+import org.nmt4j.model.runtime.EngineFacts;
+import org.nmt4j.model.runtime.GpuMemory;
 
 /**
  * Step 1 of bench/gpu/run.sh (not a test): prints the engine and the device, and fails (exit 1)

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.nmt4j.model.ModelAverage;
+import org.nmt4j.model.io.ModelAverage;
 import org.nmt4j.train.RunLock;
 import org.nmt4j.train.checkpoint.Checkpointer;
 import org.slf4j.Logger;

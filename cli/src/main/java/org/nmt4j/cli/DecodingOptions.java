@@ -3,24 +3,37 @@ package org.nmt4j.cli;
 import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.translate.ModelNotFoundException;
+import org.nmt4j.translate.SearchFlags;
 import org.nmt4j.translate.TrainedModel;
 import org.nmt4j.translate.TranslatorOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The options shared by {@code translate} and {@code evaluate}: which model, and how to search. The
- * search options are unset unless given: each one given overrides that field of the model's own
- * decode settings (those of the training run's {@code decode:} section).
+ * The options shared by {@code translate} and {@code evaluate}: which model (or models, for an
+ * ensemble), how to search ({@link SearchFlags}, shared with the Spark job), where ({@link
+ * DeviceOption}) and how progress shows ({@link LineProgressOption}). The search options are unset
+ * unless given: each one given overrides that field of the model's own decode settings (those of
+ * the training run's {@code decode:} section).
  */
 final class DecodingOptions {
+    private static final Logger LOG = LoggerFactory.getLogger(DecodingOptions.class);
+
     @Option(
             names = "--model",
             required = true,
             paramLabel = "DIR",
-            description = "A model directory, or a training run directory (see --checkpoint).")
-    Path model;
+            description =
+                    "A model directory, or a training run directory (see --checkpoint). Give it"
+                            + " more than once to translate with an ensemble: each step scores the"
+                            + " next token with the mean of the models' probabilities (they must"
+                            + " share their tokenizer; the first model's decode settings apply).")
+    List<Path> models;
 
     @Option(
             names = "--checkpoint",
@@ -31,64 +44,30 @@ final class DecodingOptions {
                             + " directory, else its best checkpoint.")
     String checkpoint;
 
-    @Option(
-            names = "--beam",
-            paramLabel = "K",
-            description = "Beam size; 1 is greedy search (default: the model's, else 4).")
-    Integer beam;
+    @Mixin SearchFlags search;
 
-    @Option(
-            names = "--nbest",
-            paramLabel = "N",
-            description =
-                    "Hypotheses per sentence, at most the beam size (default: the model's, at most"
-                            + " the beam, else 1).")
-    Integer nbest;
+    @Mixin DeviceOption device;
 
-    @Option(
-            names = "--length-penalty",
-            paramLabel = "ALPHA",
-            description =
-                    "GNMT length penalty exponent, 0 for none (default: the model's, else 0.6).")
-    Double lengthPenalty;
-
-    @Option(
-            names = "--max-len-a",
-            paramLabel = "A",
-            description =
-                    "Output length limit a*S+b, S the source length (default: the model's, else"
-                            + " a=1.5).")
-    Double maxLenA;
-
-    @Option(
-            names = "--max-len-b",
-            paramLabel = "B",
-            description = "See --max-len-a (default: the model's, else b=10).")
-    Integer maxLenB;
-
-    @Option(
-            names = "--batch-tokens",
-            defaultValue = "4000",
-            paramLabel = "N",
-            description =
-                    "Most source tokens per batch, padding included, times the beam"
-                            + " (default: ${DEFAULT-VALUE}).")
-    int batchTokens;
+    @Mixin LineProgressOption progress;
 
     /**
-     * Loads the model that {@code --model} and {@code --checkpoint} name.
+     * Loads the model, or the ensemble, that {@code --model} and {@code --checkpoint} name, on the
+     * device {@code --device} names (logged with the engine).
      *
-     * @param device where its parameters go
      * @return the model
-     * @throws UsageException when they name no model
-     * @throws IOException when the model directory cannot be loaded
+     * @throws UsageException when they name no model, or models that do not share a tokenizer
+     * @throws IOException when a model directory cannot be loaded
      */
-    TrainedModel open(Device device) throws IOException {
+    TrainedModel open() throws IOException {
+        translatorOptions(false); // the options that need no model are checked before loading it
+        Device where = device.resolveAndLog();
         try {
-            return TrainedModel.open(model, checkpoint, device);
+            return TrainedModel.ensemble(models, checkpoint, where);
         } catch (ModelNotFoundException e) {
             throw new UsageException(
                     (checkpoint == null ? "--model: " : "--model/--checkpoint: ") + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--model: " + e.getMessage());
         }
     }
 
@@ -101,21 +80,25 @@ final class DecodingOptions {
      * @throws UsageException when the result is invalid
      */
     DecodeConfig decodeConfig(DecodeConfig defaults) {
-        int k = beam != null ? beam : defaults.beam();
-        int n = nbest != null ? nbest : Math.min(defaults.nbest(), Math.max(1, k));
+        DecodeConfig decode;
         try {
-            return new DecodeConfig(
-                    k,
-                    lengthPenalty != null ? lengthPenalty : defaults.lengthPenalty(),
-                    maxLenA != null ? maxLenA : defaults.maxLenA(),
-                    maxLenB != null ? maxLenB : defaults.maxLenB(),
-                    n);
+            decode = search.decodeConfig(defaults);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(
-                    "invalid search options: "
-                            + e.getMessage().replace('_', '-')
-                            + "; fix --beam, --nbest, --length-penalty, --max-len-a or --max-len-b");
+            throw new UsageException(e.getMessage());
         }
+        LOG.info("search: {}", TrainedModel.describe(decode));
+        return decode;
+    }
+
+    /**
+     * Starts the progress of a task.
+     *
+     * @param task what is done, e.g. {@code translate}
+     * @param total the number of lines, or -1 when unknown
+     * @return the progress; close it
+     */
+    Progress progress(String task, long total) {
+        return progress.lines(task, total);
     }
 
     /**
@@ -123,11 +106,13 @@ final class DecodingOptions {
      *
      * @param attention true to record cross-attention
      * @return the settings
+     * @throws UsageException when an option is invalid
      */
     TranslatorOptions translatorOptions(boolean attention) {
-        if (batchTokens < 1) {
-            throw new UsageException("--batch-tokens must be >= 1, got " + batchTokens);
+        try {
+            return search.settings().translatorOptions(attention);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        return new TranslatorOptions(batchTokens, attention);
     }
 }

@@ -1,8 +1,8 @@
 package org.nmt4j.cli;
 
 import ai.djl.Device;
-import org.nmt4j.model.CpuRuntime;
-import org.nmt4j.model.Devices;
+import org.nmt4j.model.runtime.DeviceLog;
+import org.nmt4j.model.runtime.Devices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
@@ -44,10 +44,7 @@ final class DeviceOption {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--device " + spec + ": " + e.getMessage());
         }
-        LOG.info("{}", Devices.startupLine(spec, d));
-        Devices.unusedGpuWarning(d).ifPresent(LOG::warn);
-        CpuRuntime.startupLine(d).ifPresent(LOG::info);
-        CpuRuntime.warnings(d).forEach(LOG::warn);
+        DeviceLog.startup(LOG, spec, d);
         return d;
     }
 }

@@ -1,7 +1,7 @@
 package org.nmt4j.cli;
 
 import java.util.Optional;
-import org.nmt4j.model.EngineCheck;
+import org.nmt4j.model.runtime.EngineCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;

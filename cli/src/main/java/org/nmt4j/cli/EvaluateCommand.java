@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.text.io.AtomicFiles;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nmt evaluate}: translates the distinct sources of a two-column test file and scores them
  * with every translation of a source as a reference, printing sacreBLEU-identical BLEU and chrF
- * lines with their signatures on standard output.
+ * lines with their signatures on standard output, and the translation speed (sentences/s, model
+ * loading excluded) on standard error. Several {@code --model}s are evaluated as one ensemble.
  */
 @Command(
         name = "evaluate",
@@ -36,16 +38,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec private CommandSpec spec;
 
     @Mixin private DecodingOptions decoding;
-
-    @Mixin private DeviceOption device;
-
-    @Option(
-            names = "--no-progress",
-            description =
-                    "No progress bar; log a progress line every "
-                            + Progress.LOG_EVERY_SECONDS
-                            + " s instead (the default when standard error is not a terminal).")
-    private boolean noProgress;
 
     @Option(
             names = "--test",
@@ -79,11 +71,11 @@ public final class EvaluateCommand implements Callable<Integer> {
                 set.summary().pairs(),
                 set.sources().size());
         Evaluation result;
-        try (TrainedModel model = decoding.open(device.resolveAndLog())) {
+        long start;
+        try (TrainedModel model = decoding.open()) {
             DecodeConfig decode = decoding.decodeConfig(model.decodeDefaults());
-            LOG.info("search: {}", TrainedModel.describe(decode));
-            try (Progress progress =
-                    Progress.lines("evaluate", set.sources().size(), !noProgress)) {
+            try (Progress progress = decoding.progress("evaluate", set.sources().size())) {
+                start = System.nanoTime();
                 TranslationListener listener =
                         new TranslationListener() {
                             @Override
@@ -98,9 +90,18 @@ public final class EvaluateCommand implements Callable<Integer> {
                                 listener);
             }
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
         if (hypotheses != null) {
             writeHypotheses(result);
         }
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(
+                Locale.ROOT,
+                "nmt evaluate: %d sentences translated in %.1f s: %.1f sentences/s%n",
+                set.sources().size(),
+                seconds,
+                set.sources().size() / Math.max(seconds, 1e-9));
+        err.flush();
         PrintWriter out = spec.commandLine().getOut();
         out.println(result.bleu().format(2));
         out.println(result.chrf().format(2));

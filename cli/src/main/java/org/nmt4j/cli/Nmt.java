@@ -1,7 +1,7 @@
 package org.nmt4j.cli;
 
 import java.util.Optional;
-import org.nmt4j.model.EngineCheck;
+import org.nmt4j.model.runtime.EngineCheck;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -15,8 +15,6 @@ import org.nmt4j.text.io.AtomicFiles;
 import org.nmt4j.translate.InputLines;
 import org.nmt4j.translate.TrainedModel;
 import org.nmt4j.translate.TranslationJob;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,21 +38,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Translate text with a trained model: one output line per input line.")
 public final class TranslateCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(TranslateCommand.class);
 
     @Spec private CommandSpec spec;
 
     @Mixin private DecodingOptions decoding;
-
-    @Mixin private DeviceOption device;
-
-    @Option(
-            names = "--no-progress",
-            description =
-                    "No progress bar; log a progress line every "
-                            + Progress.LOG_EVERY_SECONDS
-                            + " s instead (the default when standard error is not a terminal).")
-    private boolean noProgress;
 
     @Option(
             names = "--input",
@@ -86,15 +73,13 @@ public final class TranslateCommand implements Callable<Integer> {
             throw new UsageException("--input " + in + " is not a file; give a text file or -");
         }
         Path out = output.equals("-") ? null : Path.of(output);
-        try (TrainedModel model = decoding.open(device.resolveAndLog())) {
+        try (TrainedModel model = decoding.open()) {
             DecodeConfig decode = decoding.decodeConfig(model.decodeDefaults());
-            LOG.info("search: {}", TrainedModel.describe(decode));
             TranslationJob job =
                     new TranslationJob(
                             model.translator(
                                     decode, decoding.translatorOptions(attentionDir != null)),
-                            attentionDir,
-                            decode.nbest() > 1);
+                            attentionDir);
             TranslationJob.Summary summary = out == null ? toStdout(job, in) : toFile(job, in, out);
             spec.commandLine().getErr().println("nmt translate: " + summary.describe());
             spec.commandLine().getErr().flush();
@@ -132,13 +117,13 @@ public final class TranslateCommand implements Callable<Integer> {
     private TranslationJob.Summary run(TranslationJob job, Path in, Writer writer)
             throws IOException {
         if (in == null) {
-            try (Progress progress = Progress.lines("translate", -1, !noProgress)) {
+            try (Progress progress = decoding.progress("translate", -1)) {
                 return job.run(new InputLines(nonClosing(System.in)), writer, progress);
             }
         }
         long total = InputLines.count(Files.newInputStream(in));
         try (InputLines lines = new InputLines(Files.newInputStream(in));
-                Progress progress = Progress.lines("translate", total, !noProgress)) {
+                Progress progress = decoding.progress("translate", total)) {
             return job.run(lines, writer, progress);
         }
     }

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nmt4j.model.ModelArtifacts;
+import org.nmt4j.model.io.ModelArtifacts;
 import org.nmt4j.translate.CopyModel;
 import picocli.CommandLine;
 

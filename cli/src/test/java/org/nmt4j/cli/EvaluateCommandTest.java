@@ -74,5 +74,11 @@ class EvaluateCommandTest {
                         + "\n",
                 out.toString());
         assertTrue(out.toString().startsWith("BLEU|nrefs:var|"), out.toString());
+        assertTrue(
+                err.toString()
+                        .matches(
+                                "(?s).*nmt evaluate: 10 sentences translated in .* s: .*"
+                                        + " sentences/s\\R.*"),
+                err.toString());
     }
 }

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nmt4j.model.LoadedModel;
-import org.nmt4j.model.ModelArtifacts;
+import org.nmt4j.model.io.LoadedModel;
+import org.nmt4j.model.io.ModelArtifacts;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.translate.CopyModel;
 import org.nmt4j.translate.NastyInput;
@@ -254,6 +254,34 @@ class TranslateCommandTest {
         String msg = err.toString().strip();
         assertTrue(msg.contains(params.toString()) && msg.contains("corrupted"), msg);
         assertFalse(msg.contains("\n"), msg);
+    }
+
+    @Test
+    void modelGivenTwice_translatesAsAnEnsemble_lineForLineAsTheModelAlone() throws IOException {
+        Path input = Files.write(dir.resolve("in.txt"), NastyInput.bytes());
+        String model = CopyModel.directory().toString();
+        Path alone = dir.resolve("alone.out");
+        Path ensemble = dir.resolve("ensemble.out");
+        String[] common = {"--input", input.toString(), "--beam", "2", "--output"};
+        assertEquals(0, run(concat(new String[] {"translate", "--model", model}, common, alone)));
+        assertEquals(
+                0,
+                run(
+                        concat(
+                                new String[] {"translate", "--model", model, "--model", model},
+                                common,
+                                ensemble)),
+                err.toString());
+        assertEquals(NastyInput.LINES.size(), lines(ensemble).size());
+        assertEquals(lines(alone), lines(ensemble));
+    }
+
+    private static String[] concat(String[] head, String[] middle, Path last) {
+        String[] all = new String[head.length + middle.length + 1];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(middle, 0, all, head.length, middle.length);
+        all[all.length - 1] = last.toString();
+        return all;
     }
 
     @Test

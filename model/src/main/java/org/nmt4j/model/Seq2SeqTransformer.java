@@ -3,7 +3,6 @@ package org.nmt4j.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -24,18 +23,18 @@ import org.nmt4j.text.SpecialTokens;
  * Inputs are int64 token ids padded with {@link SpecialTokens#pad()}.
  *
  * <ul>
- *   <li>{@link #encode}: source (B,S) → {@link Memory} (states (B,S,E), source keep-mask (B,S)).
+ *   <li>{@link #encode}: source (B,S) → {@link EncoderOutput} (states (B,S,E), source keep-mask
+ *       (B,S)).
  *   <li>{@link #decode}: memory + target input (B,T) → logits (B,T,V) and cross-attention; with a
  *       {@link DecoderCache}, the target input holds only the new positions.
  *   <li>{@link #forward}: NDList(source, targetIn) → NDList(logits), for DJL's Trainer.
- *   <li>{@link #decodeStep}: the {@link IncrementalDecoder} view that searches use: the next-token
- *       log-probabilities (B,V) of the newest position.
+ *   <li>{@link #decoder}: the network bound to its parameters as an {@link IncrementalDecoder}, the
+ *       view that searches, translators and ensembles use.
  * </ul>
  *
  * Every mask comes from {@link Masks}.
  */
-public final class Seq2SeqTransformer extends AbstractBlock
-        implements IncrementalDecoder<Memory, DecoderCache> {
+public final class Seq2SeqTransformer extends AbstractBlock {
     private final ModelConfig config;
     private final SpecialTokens special;
     private final TokenEmbedding sourceEmbedding;
@@ -117,41 +116,29 @@ public final class Seq2SeqTransformer extends AbstractBlock
      *
      * @return the special tokens
      */
-    @Override
     public SpecialTokens special() {
         return special;
     }
 
     /**
-     * Creates an empty cache for incremental decoding.
+     * Creates an empty cache for incremental decoding with {@link #decode}.
      *
      * @return a cache with one slot per decoder layer
      */
-    @Override
     public DecoderCache newCache() {
         return new DecoderCache(config.decoderLayers());
     }
 
     /**
-     * Returns the longest sequence the positional encodings cover.
+     * Binds the network to its parameters for inference: the {@link IncrementalDecoder} that
+     * searches and translators use.
      *
-     * @return {@code model.max_positions}
+     * @param parameters the manager the parameters are attached to (its device is the decoder's)
+     * @return the decoder
      */
-    @Override
-    public int maxPositions() {
-        return config.maxPositions();
-    }
-
-    /**
-     * Runs the encoder for inference (no dropout).
-     *
-     * @param ps the parameter store
-     * @param source (B,S) int64 token ids, padded with the pad id (left or right)
-     * @return the memory: states (B,S,E) and the source keep-mask (B,S)
-     */
-    @Override
-    public Memory encode(ParameterStore ps, NDArray source) {
-        return encode(ps, source, false);
+    public TransformerDecoder decoder(NDManager parameters) {
+        return new TransformerDecoder(
+                this, new ParameterStore(parameters, false), parameters.getDevice());
     }
 
     /**
@@ -162,7 +149,7 @@ public final class Seq2SeqTransformer extends AbstractBlock
      * @param training whether dropout is active
      * @return the memory: states (B,S,E) and the source keep-mask (B,S)
      */
-    public Memory encode(ParameterStore ps, NDArray source, boolean training) {
+    public EncoderOutput encode(ParameterStore ps, NDArray source, boolean training) {
         int s = (int) source.getShape().get(1);
         checkLength("source", s);
         NDArray keep = Masks.keep(source, special.pad());
@@ -177,7 +164,7 @@ public final class Seq2SeqTransformer extends AbstractBlock
         if (encoderNorm != null) {
             x = ResidualLayer.normalize(ps, encoderNorm, x, training);
         }
-        return new Memory(x, keep);
+        return new EncoderOutput(x, keep);
     }
 
     /**
@@ -193,7 +180,7 @@ public final class Seq2SeqTransformer extends AbstractBlock
      */
     public DecoderOutput decode(
             ParameterStore ps,
-            Memory memory,
+            EncoderOutput memory,
             NDArray targetIn,
             DecoderCache cache,
             boolean training) {
@@ -239,36 +226,6 @@ public final class Seq2SeqTransformer extends AbstractBlock
         return new DecoderOutput(project(ps, x, training), attention);
     }
 
-    /**
-     * Runs the decoder for inference and keeps the newest position: its next-token
-     * log-probabilities (B,V) and, if asked, its last layer's cross-attention averaged over heads
-     * (B,S).
-     *
-     * @param ps the parameter store
-     * @param memory the encoder's output for the same rows
-     * @param input (B,T) int64: with a cache, the newest token (T=1); without, BOS and the prefix
-     * @param cache incremental state, updated in place, or null to re-run the whole prefix
-     * @param attention whether to return the cross-attention
-     * @return the scores of the next token
-     */
-    @Override
-    public StepScores decodeStep(
-            ParameterStore ps,
-            Memory memory,
-            NDArray input,
-            DecoderCache cache,
-            boolean attention) {
-        DecoderOutput out = decode(ps, memory, input, cache, false);
-        NDArray logProbs = out.logits().get(new NDIndex(":, -1, :")).logSoftmax(-1);
-        if (!attention) {
-            return new StepScores(logProbs, null);
-        }
-        List<NDArray> layers = out.crossAttention();
-        NDArray last = layers.get(layers.size() - 1); // (B,H,T,S)
-        NDArray newest = last.get(new NDIndex(":, :, -1, :")).mean(new int[] {1});
-        return new StepScores(logProbs, newest.toType(DataType.FLOAT32, false));
-    }
-
     private NDArray project(ParameterStore ps, NDArray states, boolean training) {
         if (outputProjection == null) {
             return targetEmbedding.project(ps, states, training);
@@ -300,7 +257,7 @@ public final class Seq2SeqTransformer extends AbstractBlock
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        Memory memory = encode(ps, inputs.get(0), training);
+        EncoderOutput memory = encode(ps, inputs.get(0), training);
         return new NDList(decode(ps, memory, inputs.get(1), null, training).logits());
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nmt4j.model.runtime.EngineCheck;
 
 /**
  * The second way to a GPU (README, "GPU"): a libtorch unpacked by the user, named by {@code

@@ -20,7 +20,7 @@ class CausalityTest {
         try (NDManager m = TestModels.manager()) {
             Seq2SeqTransformer model = TestModels.model(m, TestModels.config(), 11);
             ParameterStore ps = TestModels.store(m);
-            Memory memory = model.encode(ps, TestModels.ids(m, 0, SOURCE), false);
+            EncoderOutput memory = model.encode(ps, TestModels.ids(m, 0, SOURCE), false);
             long[] target = {2, 11, 6, 8, 15, 9, 20};
             NDArray base = logits(model, ps, memory, m, target);
             for (int t = 0; t < target.length - 1; t++) {
@@ -64,7 +64,11 @@ class CausalityTest {
     }
 
     private static NDArray logits(
-            Seq2SeqTransformer model, ParameterStore ps, Memory memory, NDManager m, long[] t) {
+            Seq2SeqTransformer model,
+            ParameterStore ps,
+            EncoderOutput memory,
+            NDManager m,
+            long[] t) {
         return model.decode(ps, memory, TestModels.ids(m, 0, t), null, false).logits();
     }
 

@@ -38,7 +38,7 @@ class CrossAttentionMaskTest {
                     TestModels.ids(m, s, tokens(r, s), tokens(r, Math.max(1, s - 2)), tokens(r, 1));
             NDArray target =
                     TestModels.ids(m, t, tokens(r, t), tokens(r, t), tokens(r, Math.max(1, t - 1)));
-            Memory memory = model.encode(ps, source, false);
+            EncoderOutput memory = model.encode(ps, source, false);
             DecoderOutput out = model.decode(ps, memory, target, null, false);
             assertEquals(new Shape(3, t, 23), out.logits().getShape());
             for (NDArray probabilities : out.crossAttention()) {

@@ -29,7 +29,7 @@ class IncrementalDecodingTest {
             ModelConfig config = TestModels.config(23, norm, ModelConfig.Positions.LEARNED);
             Seq2SeqTransformer model = TestModels.model(m, config, 19);
             ParameterStore ps = TestModels.store(m);
-            Memory memory = model.encode(ps, TestModels.ids(m, 0, SOURCES), false);
+            EncoderOutput memory = model.encode(ps, TestModels.ids(m, 0, SOURCES), false);
             NDArray target = TestModels.ids(m, 0, TARGETS);
             NDArray full = model.decode(ps, memory, target, null, false).logits();
             DecoderCache cache = model.newCache();
@@ -50,7 +50,7 @@ class IncrementalDecodingTest {
             ModelConfig config = TestModels.config(23, norm, ModelConfig.Positions.SINUSOIDAL);
             Seq2SeqTransformer model = TestModels.model(m, config, 23);
             ParameterStore ps = TestModels.store(m);
-            Memory memory = model.encode(ps, TestModels.ids(m, 0, SOURCES), false);
+            EncoderOutput memory = model.encode(ps, TestModels.ids(m, 0, SOURCES), false);
             NDArray target = TestModels.ids(m, 0, TARGETS);
             DecoderCache cache = model.newCache();
             for (int t = 0; t < 3; t++) {
@@ -59,7 +59,7 @@ class IncrementalDecodingTest {
             }
             NDArray rows = m.create(new long[] {2, 2, 0});
             cache.reorder(rows);
-            Memory reordered = memory.select(rows);
+            EncoderOutput reordered = memory.select(rows);
             NDArray reorderedTarget = target.get(rows);
             NDList steps = new NDList();
             for (int t = 3; t < TARGETS[0].length; t++) {
@@ -83,15 +83,16 @@ class IncrementalDecodingTest {
             ModelConfig config = TestModels.config(23, norm, ModelConfig.Positions.SINUSOIDAL);
             Seq2SeqTransformer model = TestModels.model(m, config, 29);
             ParameterStore ps = TestModels.store(m);
-            Memory memory = model.encode(ps, TestModels.ids(m, 0, SOURCES));
+            EncoderOutput memory = model.encode(ps, TestModels.ids(m, 0, SOURCES), false);
             NDArray target = TestModels.ids(m, 0, TARGETS);
             DecoderOutput full = model.decode(ps, memory, target, null, false);
-            DecoderCache cache = model.newCache();
+            TransformerDecoder decoder = model.decoder(m);
+            DecoderCache cache = decoder.newCache();
             for (int t = 0; t < TARGETS[0].length; t++) {
                 NDArray prefix = target.get(new NDIndex(":, 0:{}", t + 1));
-                StepScores uncached = model.decodeStep(ps, memory, prefix, null, true);
+                StepScores uncached = decoder.decodeStep(memory, prefix, null, true);
                 NDArray newest = target.get(new NDIndex(":, {}:{}", t, t + 1));
-                StepScores cached = model.decodeStep(ps, memory, newest, cache, true);
+                StepScores cached = decoder.decodeStep(memory, newest, cache, true);
                 NDArray expected = full.logits().get(new NDIndex(":, {}, :", t)).logSoftmax(-1);
                 List<NDArray> layers = full.crossAttention();
                 NDArray attention =
@@ -103,7 +104,7 @@ class IncrementalDecodingTest {
                 Checks.close(attention, uncached.attention(), 1e-5, "uncached attention " + t);
                 Checks.close(attention, cached.attention(), 1e-5, "cached attention " + t);
             }
-            assertNull(model.decodeStep(ps, memory, target, null, false).attention());
+            assertNull(decoder.decodeStep(memory, target, null, false).attention());
         }
     }
 }

@@ -103,7 +103,7 @@ class LearningTest {
     private static int exactMatches(Seq2SeqTransformer net, NDManager parent, List<long[]> srcs) {
         try (NDManager m = parent.newSubManager()) {
             ParameterStore ps = new ParameterStore(m, false);
-            Memory memory = net.encode(ps, padded(m, srcs), false);
+            EncoderOutput memory = net.encode(ps, padded(m, srcs), false);
             DecoderCache cache = net.newCache();
             NDArray next = m.full(new Shape(srcs.size(), 1), SP.bos(), DataType.INT64);
             long[][] out = new long[srcs.size()][8];

@@ -2,6 +2,8 @@ package org.nmt4j.model;
 
 import ai.djl.ndarray.NDManager;
 import java.util.Optional;
+import org.nmt4j.model.runtime.EngineCheck;
+import org.nmt4j.model.runtime.EngineFacts;
 
 /**
  * Run in a child JVM by {@link BringYourOwnLibtorchTest}: checks the environment as {@code nmt}

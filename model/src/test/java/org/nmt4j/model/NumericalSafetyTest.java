@@ -19,7 +19,7 @@ class NumericalSafetyTest {
             ParameterStore ps = TestModels.store(m);
             NDArray source = TestModels.ids(m, 4, new long[] {5, 6, 3}, new long[] {0, 0, 0, 0});
             NDArray target = TestModels.ids(m, 0, new long[] {2, 7, 8}, new long[] {2, 9});
-            Memory memory = model.encode(ps, source, false);
+            EncoderOutput memory = model.encode(ps, source, false);
             DecoderOutput out = model.decode(ps, memory, target, null, false);
             Checks.allFinite(memory.states(), "encoder states");
             Checks.allFinite(out.logits(), "logits");
@@ -34,7 +34,8 @@ class NumericalSafetyTest {
         try (NDManager m = TestModels.manager()) {
             Seq2SeqTransformer model = TestModels.model(m, TestModels.config(), 17);
             ParameterStore ps = TestModels.store(m);
-            Memory memory = model.encode(ps, TestModels.ids(m, 0, new long[] {5, 6, 3}), false);
+            EncoderOutput memory =
+                    model.encode(ps, TestModels.ids(m, 0, new long[] {5, 6, 3}), false);
             NDArray logits =
                     model.decode(ps, memory, TestModels.ids(m, 0, new long[] {2}), null, false)
                             .logits();

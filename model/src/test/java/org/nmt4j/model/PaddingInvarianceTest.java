@@ -106,9 +106,9 @@ class PaddingInvarianceTest {
     }
 
     /** One encode + decode, keeping what the checks compare. */
-    private record Pass(Memory memory, NDArray logits) {
+    private record Pass(EncoderOutput memory, NDArray logits) {
         static Pass run(Seq2SeqTransformer model, ParameterStore ps, NDArray src, NDArray tgt) {
-            Memory memory = model.encode(ps, src, false);
+            EncoderOutput memory = model.encode(ps, src, false);
             return new Pass(memory, model.decode(ps, memory, tgt, null, false).logits());
         }
 

@@ -15,7 +15,7 @@ import org.nmt4j.text.SpecialTokens;
  * regression suite can run on a GPU: {@code ./mvnw -Dnmt.gpu -DskipTests=false
  * -Dnmt.test.device=gpu -pl model -am test} (bench/gpu/run.sh).
  */
-final class TestModels {
+public final class TestModels {
     static final SpecialTokens SPECIAL = SpecialTokens.DEFAULT;
 
     /** The system property naming the tests' device. */
@@ -44,7 +44,7 @@ final class TestModels {
         return NDManager.newBaseManager(device());
     }
 
-    static ModelConfig config(
+    public static ModelConfig config(
             int vocab, ModelConfig.NormPlacement norm, ModelConfig.Positions positions) {
         return new ModelConfig(
                 vocab,
@@ -63,24 +63,24 @@ final class TestModels {
                 ModelConfig.Activation.RELU);
     }
 
-    static ModelConfig config() {
+    public static ModelConfig config() {
         return config(23, ModelConfig.NormPlacement.PRE, ModelConfig.Positions.SINUSOIDAL);
     }
 
     /** A seeded, initialised model. */
-    static Seq2SeqTransformer model(NDManager manager, ModelConfig config, long seed) {
+    public static Seq2SeqTransformer model(NDManager manager, ModelConfig config, long seed) {
         Engine.getInstance().setRandomSeed((int) seed);
         Seq2SeqTransformer model = new Seq2SeqTransformer(config, SPECIAL);
         model.initialize(manager, DataType.FLOAT32, new Shape(2, 5), new Shape(2, 4));
         return model;
     }
 
-    static ParameterStore store(NDManager manager) {
+    public static ParameterStore store(NDManager manager) {
         return new ParameterStore(manager, false);
     }
 
     /** Rows of ids, right-padded with pad to the longest row (or to {@code width} if larger). */
-    static NDArray ids(NDManager manager, int width, long[]... rows) {
+    public static NDArray ids(NDManager manager, int width, long[]... rows) {
         int w = width;
         for (long[] r : rows) {
             w = Math.max(w, r.length);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.translate.SentenceTranslator;
@@ -24,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * loads anew. A JVM shutdown hook calls it, so an executor closes its models when it ends, and the
  * driver calls it after a local-mode job (where the driver's JVM is the executor).
  *
- * <p>This is the one place that loads a model, with {@link TrainedModel#open(Path, Device)}, as
- * {@code ./nmt translate} does. (A {@code TrainedModel} could serve several threads; one per slot
- * keeps tasks from sharing anything.)
+ * <p>This is the one place that loads a model, with {@link TrainedModel#ensemble} (one model, or
+ * the ensemble of several given with {@code --model} more than once), as {@code ./nmt translate}
+ * does. (A {@code TrainedModel} could serve several threads; one per slot keeps tasks from sharing
+ * anything.)
  */
 public final class ExecutorModels implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorModels.class);
@@ -62,7 +64,21 @@ public final class ExecutorModels implements AutoCloseable {
      * @throws IOException if the model cannot be loaded
      */
     public Lease lease(Path modelDir, Device device) throws IOException {
-        Key key = new Key(modelDir.toAbsolutePath().normalize(), device);
+        return lease(List.of(modelDir), device);
+    }
+
+    /**
+     * Leases a model, or an ensemble of several (pooled as one): an idle one, else a newly loaded
+     * one.
+     *
+     * @param modelDirs the model directories, in order (one for a single model)
+     * @param device where their parameters go
+     * @return the lease; close it to give the model back
+     * @throws IOException if a model cannot be loaded, or the models do not share a tokenizer
+     */
+    public Lease lease(List<Path> modelDirs, Device device) throws IOException {
+        List<Path> dirs = modelDirs.stream().map(d -> d.toAbsolutePath().normalize()).toList();
+        Key key = new Key(dirs, device);
         int loadGeneration;
         synchronized (this) {
             Model model = idle.computeIfAbsent(key, k -> new ArrayDeque<>()).poll();
@@ -71,12 +87,12 @@ public final class ExecutorModels implements AutoCloseable {
             }
             loadGeneration = generation;
         }
-        Model model = Model.load(key.dir(), device, loadGeneration);
+        Model model = Model.load(key.dirs(), device, loadGeneration);
         int n;
         synchronized (this) {
             n = ++loads;
         }
-        LOG.info("loaded model {} on {} (model {} of this JVM)", key.dir(), device, n);
+        LOG.info("loaded model {} on {} (model {} of this JVM)", describe(key.dirs()), device, n);
         return new Lease(key, model);
     }
 
@@ -160,12 +176,16 @@ public final class ExecutorModels implements AutoCloseable {
         }
     }
 
-    private record Key(Path dir, Device device) {}
+    private static String describe(List<Path> dirs) {
+        return dirs.size() == 1 ? dirs.get(0).toString() : "ensemble " + dirs;
+    }
+
+    private record Key(List<Path> dirs, Device device) {}
 
     /** A loaded model and the pool generation it belongs to. */
     private record Model(TrainedModel model, int generation) implements AutoCloseable {
-        static Model load(Path dir, Device device, int generation) throws IOException {
-            return new Model(TrainedModel.open(dir, device), generation);
+        static Model load(List<Path> dirs, Device device, int generation) throws IOException {
+            return new Model(TrainedModel.ensemble(dirs, null, device), generation);
         }
 
         @Override

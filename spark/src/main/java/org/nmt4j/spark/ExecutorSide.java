@@ -3,12 +3,14 @@ package org.nmt4j.spark;
 import ai.djl.Device;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
-import org.nmt4j.model.Devices;
+import org.nmt4j.model.runtime.Devices;
 import org.nmt4j.translate.ModelLocator;
 import org.nmt4j.translate.ModelNotFoundException;
 
@@ -19,16 +21,28 @@ final class ExecutorSide {
     private ExecutorSide() {}
 
     /**
-     * Finds the model directory. A relative {@code --model} is looked up where Spark unpacks {@code
-     * --archives} ({@link SparkFiles#getRootDirectory()}: the executor's working directory on a
-     * cluster, a temporary directory in local mode), then in the working directory.
+     * Finds the model directories, one per {@code --model} (several for an ensemble).
      *
      * @param settings the job settings
-     * @return the model directory to load
-     * @throws ModelNotFoundException with a one-line message when there is none
+     * @return the model directories to load, in order
+     * @throws ModelNotFoundException with a one-line message when one is missing
      */
-    static Path modelDirectory(JobSettings settings) throws ModelNotFoundException {
-        Path model = Path.of(settings.model());
+    static List<Path> modelDirectories(JobSettings settings) throws ModelNotFoundException {
+        List<Path> dirs = new ArrayList<>(settings.models().size());
+        for (String model : settings.models()) {
+            dirs.add(modelDirectory(model, settings.checkpoint()));
+        }
+        return dirs;
+    }
+
+    /**
+     * Finds a model directory. A relative {@code --model} is looked up where Spark unpacks {@code
+     * --archives} ({@link SparkFiles#getRootDirectory()}: the executor's working directory on a
+     * cluster, a temporary directory in local mode), then in the working directory.
+     */
+    private static Path modelDirectory(String given, String checkpoint)
+            throws ModelNotFoundException {
+        Path model = Path.of(given);
         if (!model.isAbsolute()) {
             Path unpacked = Path.of(SparkFiles.getRootDirectory()).resolve(model);
             if (Files.isDirectory(unpacked)) {
@@ -38,7 +52,7 @@ final class ExecutorSide {
         if (!Files.isDirectory(model)) {
             throw new ModelNotFoundException(
                     "--model "
-                            + settings.model()
+                            + given
                             + " is not a directory on executor "
                             + executorId()
                             + " (looked in "
@@ -46,10 +60,10 @@ final class ExecutorSide {
                             + " and "
                             + Path.of("").toAbsolutePath()
                             + "); ship it with --archives run.zip#"
-                            + settings.model()
+                            + given
                             + " or give a path on a filesystem every executor mounts");
         }
-        return ModelLocator.resolve(model, settings.checkpoint());
+        return ModelLocator.resolve(model, checkpoint);
     }
 
     /**

@@ -3,36 +3,23 @@ package org.nmt4j.spark;
 import java.io.Serializable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.util.CollectionAccumulator;
-import org.apache.spark.util.LongAccumulator;
+import org.nmt4j.translate.ChunkTranslator;
 
 /**
- * The job's accumulators. The totals are named, so the Spark UI shows them while the job runs; each
- * task adds its counts as it translates, and Spark keeps only the updates of successful tasks, once
- * per split. The per-split results carry what the driver needs to number reported lines and count
- * model loads.
+ * The job's accumulators: the counts ({@link ChunkTranslator.Counts}: lines, tokens, invalid and
+ * split lines) and the per-split results. They are named, so the Spark UI shows them while the job
+ * runs; each task adds its counts as it translates, and Spark keeps only the updates of successful
+ * tasks, once per split. The per-split results carry what the driver needs to number reported lines
+ * and count model loads.
  */
 public final class JobCounters implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    final LongAccumulator lines;
-    final LongAccumulator sourceTokens;
-    final LongAccumulator targetTokens;
-    final LongAccumulator invalidUtf8;
-    final LongAccumulator splitLines;
+    private final CountsAccumulator counts;
     final CollectionAccumulator<SplitResult> splits;
 
-    private JobCounters(
-            LongAccumulator lines,
-            LongAccumulator sourceTokens,
-            LongAccumulator targetTokens,
-            LongAccumulator invalidUtf8,
-            LongAccumulator splitLines,
-            CollectionAccumulator<SplitResult> splits) {
-        this.lines = lines;
-        this.sourceTokens = sourceTokens;
-        this.targetTokens = targetTokens;
-        this.invalidUtf8 = invalidUtf8;
-        this.splitLines = splitLines;
+    private JobCounters(CountsAccumulator counts, CollectionAccumulator<SplitResult> splits) {
+        this.counts = counts;
         this.splits = splits;
     }
 
@@ -43,13 +30,9 @@ public final class JobCounters implements Serializable {
      * @return the counters
      */
     public static JobCounters register(SparkContext sc) {
-        return new JobCounters(
-                sc.longAccumulator("nmt4j lines"),
-                sc.longAccumulator("nmt4j source tokens"),
-                sc.longAccumulator("nmt4j target tokens"),
-                sc.longAccumulator("nmt4j invalid UTF-8 lines"),
-                sc.longAccumulator("nmt4j long lines split"),
-                sc.collectionAccumulator("nmt4j split results"));
+        CountsAccumulator counts = new CountsAccumulator();
+        sc.register(counts, "nmt4j counts");
+        return new JobCounters(counts, sc.collectionAccumulator("nmt4j split results"));
     }
 
     /**
@@ -58,12 +41,24 @@ public final class JobCounters implements Serializable {
      * @return the counters
      */
     public static JobCounters unregistered() {
-        return new JobCounters(
-                new LongAccumulator(),
-                new LongAccumulator(),
-                new LongAccumulator(),
-                new LongAccumulator(),
-                new LongAccumulator(),
-                new CollectionAccumulator<>());
+        return new JobCounters(new CountsAccumulator(), new CollectionAccumulator<>());
+    }
+
+    /**
+     * Adds what a chunk held.
+     *
+     * @param chunk the chunk's counts
+     */
+    void add(ChunkTranslator.Counts chunk) {
+        counts.add(chunk);
+    }
+
+    /**
+     * Returns the totals so far (on the driver: of the successful tasks).
+     *
+     * @return the counts
+     */
+    ChunkTranslator.Counts counts() {
+        return counts.value();
     }
 }

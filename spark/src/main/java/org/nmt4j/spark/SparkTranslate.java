@@ -3,15 +3,18 @@ package org.nmt4j.spark;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nmt4j.translate.ModelLocator;
 import org.nmt4j.translate.ModelNotFoundException;
+import org.nmt4j.translate.SearchFlags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,8 +49,9 @@ public final class SparkTranslate implements Callable<Integer> {
             paramLabel = "DIR",
             description =
                     "A model or training run directory as executors see it: a path every"
-                            + " executor mounts, or the name given to --archives run.zip#NAME.")
-    String model;
+                            + " executor mounts, or the name given to --archives run.zip#NAME."
+                            + " More than once: an ensemble (as ./nmt translate).")
+    List<String> models;
 
     @Option(
             names = "--checkpoint",
@@ -69,46 +73,7 @@ public final class SparkTranslate implements Callable<Integer> {
             description = "A new directory for the part files.")
     String output;
 
-    @Option(
-            names = "--beam",
-            paramLabel = "K",
-            description = "Beam size; 1 is greedy search (default: the model's, else 4).")
-    Integer beam;
-
-    @Option(
-            names = "--nbest",
-            paramLabel = "N",
-            description =
-                    "Hypotheses per line, tab-separated (default: the model's, at most the beam,"
-                            + " else 1).")
-    Integer nbest;
-
-    @Option(
-            names = "--length-penalty",
-            paramLabel = "ALPHA",
-            description = "GNMT length penalty exponent (default: the model's, else 0.6).")
-    Double lengthPenalty;
-
-    @Option(
-            names = "--max-len-a",
-            paramLabel = "A",
-            description = "Output length limit a*S+b (default: the model's, else a=1.5).")
-    Double maxLenA;
-
-    @Option(
-            names = "--max-len-b",
-            paramLabel = "B",
-            description = "See --max-len-a (default: the model's, else b=10).")
-    Integer maxLenB;
-
-    @Option(
-            names = "--batch-tokens",
-            defaultValue = "4000",
-            paramLabel = "N",
-            description =
-                    "Most source tokens per batch, padding included, times the beam"
-                            + " (default: ${DEFAULT-VALUE}).")
-    int batchTokens;
+    @Mixin SearchFlags search;
 
     @Option(
             names = "--device",
@@ -140,7 +105,7 @@ public final class SparkTranslate implements Callable<Integer> {
             throw new UsageError(
                     "no Spark master: run through spark-submit, or give --master local[N]");
         }
-        checkModelIfLocal(conf);
+        checkModelsIfLocal(conf);
         PrintWriter err = spec.commandLine().getErr();
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             SparkTranslationJob.Result result =
@@ -161,18 +126,15 @@ public final class SparkTranslate implements Callable<Integer> {
 
     private JobSettings settings() {
         try {
-            return new JobSettings(
-                    model,
-                    checkpoint,
-                    device,
-                    beam,
-                    nbest,
-                    lengthPenalty,
-                    maxLenA,
-                    maxLenB,
-                    batchTokens);
+            return new JobSettings(models, checkpoint, device, search.settings());
         } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage().replace('_', '-'));
+            throw new UsageError(e.getMessage());
+        }
+    }
+
+    private void checkModelsIfLocal(SparkConf conf) {
+        for (String model : models) {
+            checkModelIfLocal(conf, model);
         }
     }
 
@@ -181,7 +143,7 @@ public final class SparkTranslate implements Callable<Integer> {
      * more). Skipped when {@code --model} names an archive ({@code --archives run.zip#NAME}), which
      * only executors unpack.
      */
-    private void checkModelIfLocal(SparkConf conf) {
+    private void checkModelIfLocal(SparkConf conf, String model) {
         for (String archive : conf.get("spark.archives", "").split(",")) {
             if (archive.endsWith("#" + model)) {
                 LOG.info("--model {} is unpacked on each executor from {}", model, archive);

@@ -136,26 +136,19 @@ public final class SparkTranslationJob {
         List<SplitResult> results = counters.splits.value();
         LineNumbers.Numbered numbered = LineNumbers.number(plan, results, MAX_REPORTS);
         long lines = results.stream().mapToLong(SplitResult::lines).sum();
-        if (lines != counters.lines.value()) {
+        if (lines != counters.counts().lines()) {
             throw new IllegalStateException(
                     "splits hold "
                             + lines
                             + " lines but "
-                            + counters.lines.value()
+                            + counters.counts().lines()
                             + " were written");
         }
         Map<String, Integer> loads = new TreeMap<>();
         for (SplitResult r : results) {
             loads.merge(r.executorId(), r.executorModelLoads(), Math::max);
         }
-        TranslationJob.Summary summary =
-                new TranslationJob.Summary(
-                        lines,
-                        counters.sourceTokens.value(),
-                        counters.targetTokens.value(),
-                        counters.invalidUtf8.value(),
-                        counters.splitLines.value(),
-                        seconds);
+        TranslationJob.Summary summary = TranslationJob.Summary.of(counters.counts(), seconds);
         return new Result(
                 summary,
                 numbered.reports(),

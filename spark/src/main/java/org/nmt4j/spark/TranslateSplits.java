@@ -8,7 +8,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.TaskCompletionListener;
-import org.nmt4j.model.search.DecodeConfig;
+import org.nmt4j.translate.SentenceTranslator;
 
 /**
  * The task: translates the one {@link TextSplit} of its partition into that partition's output
@@ -67,26 +67,22 @@ final class TranslateSplits implements FlatMapFunction<Iterator<TextSplit>, Stri
     private static final class Slot {
         private final JobSettings settings;
         private ExecutorModels.Lease lease;
-        private PartitionTranslator.Ready ready;
+        private SentenceTranslator translator;
 
         Slot(JobSettings settings) {
             this.settings = settings;
         }
 
-        PartitionTranslator.Ready translator() throws IOException {
-            if (ready == null) {
+        SentenceTranslator translator() throws IOException {
+            if (translator == null) {
                 lease =
                         ExecutorModels.shared()
                                 .lease(
-                                        ExecutorSide.modelDirectory(settings),
+                                        ExecutorSide.modelDirectories(settings),
                                         ExecutorSide.device(settings.device()));
-                DecodeConfig decode = settings.decodeConfig(lease.model().decodeDefaults());
-                ready =
-                        new PartitionTranslator.Ready(
-                                lease.translator(decode, settings.translatorOptions()),
-                                decode.nbest() > 1);
+                translator = lease.model().translator(settings.search());
             }
-            return ready;
+            return translator;
         }
 
         void close() {

@@ -79,4 +79,24 @@ class ExecutorModelsTest {
         }
         models.close();
     }
+
+    @Test
+    void ensembleLease_loadsItsModelsAsOne_pooledApartFromTheSingleModel() throws IOException {
+        Path dir = CopyModel.directory().toAbsolutePath().normalize();
+        try (ExecutorModels models = new ExecutorModels()) {
+            try (ExecutorModels.Lease both = models.lease(List.of(dir, dir), Device.cpu());
+                    ExecutorModels.Lease one = models.lease(dir, Device.cpu())) {
+                assertEquals(List.of(dir, dir), both.model().directories());
+                assertEquals(List.of(dir), one.model().directories());
+                assertEquals(
+                        translate(one, "we eat fish on friday."),
+                        translate(both, "we eat fish on friday."),
+                        "an ensemble of a model with itself translates as the model");
+            }
+            assertEquals(2, models.loads(), "the ensemble and the single model are pooled apart");
+            try (ExecutorModels.Lease again = models.lease(List.of(dir, dir), Device.cpu())) {
+                assertEquals(2, models.loads(), "the idle ensemble is reused");
+            }
+        }
+    }
 }

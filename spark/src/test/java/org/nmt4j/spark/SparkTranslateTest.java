@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.translate.CopyModel;
 import org.nmt4j.translate.Translation;
+import org.nmt4j.translate.TranslationSettings;
 import org.nmt4j.translate.TranslatorOptions;
 import picocli.CommandLine;
 
@@ -60,7 +61,11 @@ class SparkTranslateTest {
         try (ExecutorModels models = new ExecutorModels();
                 ExecutorModels.Lease lease = models.lease(CopyModel.directory(), Device.cpu())) {
             DecodeConfig beam1 =
-                    new JobSettings("m", null, "cpu", 1, null, null, null, null, 4000)
+                    new JobSettings(
+                                    List.of("m"),
+                                    null,
+                                    "cpu",
+                                    new TranslationSettings(1, null, null, null, null, 4000))
                             .decodeConfig(lease.model().decodeDefaults());
             expected =
                     lease.translator(beam1, TranslatorOptions.DEFAULT).translate(sentences).stream()
@@ -71,6 +76,48 @@ class SparkTranslateTest {
         assertTrue(written.toString().endsWith("\n"));
         assertTrue(r.err().contains("nmt spark: " + sentences.size() + " sentences, "), r.err());
         assertTrue(r.err().contains("model(s) loaded on 1 executor(s); output in " + out), r.err());
+    }
+
+    @Test
+    void modelGivenTwice_translatesAsAnEnsemble_lineForLineAsTheModelAlone() throws IOException {
+        String model = CopyModel.directory().toString();
+        String in = CopyModel.sentencesFile().toString();
+        Path alone = tmp.resolve("alone");
+        Path ensemble = tmp.resolve("ensemble");
+        Run a =
+                run(
+                        "--master",
+                        "local[1]",
+                        "--model",
+                        model,
+                        "--input",
+                        in,
+                        "--output",
+                        "" + alone);
+        assertEquals(0, a.exit(), a.err());
+        Run e =
+                run(
+                        "--master", "local[1]",
+                        "--model", model,
+                        "--model", model,
+                        "--input", in,
+                        "--output", ensemble.toString());
+        assertEquals(0, e.exit(), e.err());
+        assertEquals(partFiles(alone), partFiles(ensemble));
+        assertEquals(30, partFiles(ensemble).split("\n", -1).length - 1);
+    }
+
+    private static String partFiles(Path out) throws IOException {
+        StringBuilder written = new StringBuilder();
+        try (Stream<Path> parts = Files.list(out)) {
+            for (Path p :
+                    parts.filter(p -> p.getFileName().toString().startsWith("part-"))
+                            .sorted()
+                            .toList()) {
+                written.append(Files.readString(p, StandardCharsets.UTF_8));
+            }
+        }
+        return written.toString();
     }
 
     @Test

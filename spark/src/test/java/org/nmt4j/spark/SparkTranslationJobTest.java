@@ -32,6 +32,7 @@ import org.nmt4j.translate.NastyInput;
 import org.nmt4j.translate.SentenceTranslator;
 import org.nmt4j.translate.TrainedModel;
 import org.nmt4j.translate.TranslationJob;
+import org.nmt4j.translate.TranslationSettings;
 
 /**
  * The Spark job in local mode with two task slots ({@code local[2,4]}: up to 4 attempts per task)
@@ -43,7 +44,11 @@ class SparkTranslationJobTest {
     private static final int SLOTS = 2;
     private static final long SPLIT_BYTES = 97;
     private static final JobSettings SETTINGS =
-            new JobSettings(CopyModel.directory().toString(), null, "cpu", 2, 1, 0.6, 1.5, 5, 300);
+            new JobSettings(
+                    List.of(CopyModel.directory().toString()),
+                    null,
+                    "cpu",
+                    new TranslationSettings(2, 1, 0.6, 1.5, 5, 300));
     private static final AtomicInteger INJECTED_FAILURES = new AtomicInteger();
 
     @TempDir static Path tmp;
@@ -89,8 +94,7 @@ class SparkTranslationJobTest {
             for (String name : AwkwardCorpus.FILES) {
                 try (InputLines lines = new InputLines(Files.newInputStream(input.resolve(name)))) {
                     TranslationJob.Summary s =
-                            new TranslationJob(translator, null, decode.nbest() > 1)
-                                    .run(lines, out, null);
+                            new TranslationJob(translator, null).run(lines, out, null);
                     totals[0] += s.lines();
                     totals[1] += s.sourceTokens();
                     totals[2] += s.targetTokens();

@@ -1,6 +1,6 @@
 package org.nmt4j.train;
 
-import org.nmt4j.data.clean.Hashing;
+import org.nmt4j.data.SeededHash;
 
 /**
  * The seeds of a run's random streams, each a pure function of the run's seed and a position, so
@@ -18,7 +18,7 @@ final class RandomStreams {
      * @return the engine seed
      */
     static int initialisation(long seed) {
-        return fold(Hashing.mix(seed ^ 0x1A17L));
+        return fold(SeededHash.mix(seed ^ 0x1A17L));
     }
 
     /**
@@ -30,9 +30,9 @@ final class RandomStreams {
      * @return the engine seed
      */
     static int batch(long seed, int epoch, long batchIndex) {
-        long h = Hashing.mix(seed);
-        h = Hashing.mix(h ^ (epoch + 1L));
-        h = Hashing.mix(h ^ (batchIndex + 1L));
+        long h = SeededHash.mix(seed);
+        h = SeededHash.mix(h ^ (epoch + 1L));
+        h = SeededHash.mix(h ^ (batchIndex + 1L));
         return fold(h);
     }
 

@@ -11,7 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.List;
 import org.nmt4j.data.batch.TokenBatch;
-import org.nmt4j.model.Memory;
+import org.nmt4j.model.EncoderOutput;
 import org.nmt4j.model.Seq2SeqTransformer;
 import org.nmt4j.train.loss.LabelSmoothedCrossEntropy;
 import org.nmt4j.train.precision.StepPrecision;
@@ -111,7 +111,7 @@ final class StepGradients {
                 GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             scope.suppressNotUsedWarning();
             TokenBatch.Tensors t = batch.toArrays(sub);
-            Memory memory = model.encode(precision.store(), t.source(), true);
+            EncoderOutput memory = model.encode(precision.store(), t.source(), true);
             NDArray logits =
                     model.decode(precision.store(), memory, t.targetIn(), null, true).logits();
             LabelSmoothedCrossEntropy.Sums sums =

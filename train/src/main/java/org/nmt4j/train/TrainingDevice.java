@@ -2,8 +2,8 @@ package org.nmt4j.train;
 
 import ai.djl.Device;
 import java.nio.file.Path;
-import org.nmt4j.model.CpuRuntime;
-import org.nmt4j.model.Devices;
+import org.nmt4j.model.runtime.DeviceLog;
+import org.nmt4j.model.runtime.Devices;
 import org.nmt4j.train.config.ConfigLoader;
 import org.nmt4j.train.config.ExperimentConfig;
 import org.slf4j.Logger;
@@ -28,9 +28,6 @@ final class TrainingDevice {
      * GPU goes unused.
      */
     static void log(String spec, Device device) {
-        LOG.info("{}", Devices.startupLine(spec, device));
-        Devices.unusedGpuWarning(device).ifPresent(LOG::warn);
-        CpuRuntime.startupLine(device).ifPresent(LOG::info);
-        CpuRuntime.warnings(device).forEach(LOG::warn);
+        DeviceLog.startup(LOG, spec, device);
     }
 }

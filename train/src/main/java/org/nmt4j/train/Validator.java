@@ -11,8 +11,8 @@ import org.nmt4j.data.batch.Padding;
 import org.nmt4j.data.batch.TokenBatch;
 import org.nmt4j.data.batch.TokenBudget;
 import org.nmt4j.data.tokenizer.Tokenizers;
+import org.nmt4j.model.EncoderOutput;
 import org.nmt4j.model.GradientMode;
-import org.nmt4j.model.Memory;
 import org.nmt4j.model.Seq2SeqTransformer;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.train.loss.LabelSmoothedCrossEntropy;
@@ -30,9 +30,10 @@ import org.nmt4j.translate.TranslatorOptions;
  *       Batcher#rowCells}, B·(S + T) padded cells within the token budget, shortest pairs first),
  *       each in its own sub-manager and {@link NDScope};
  *   <li>BLEU and chrF of greedy translations of the distinct sources against all their references,
- *       by {@link Evaluation#run} over a {@link SentenceTranslator}: exactly what {@code nmt
- *       evaluate} does with {@code --beam 1} (long sources split at sentence boundaries), with half
- *       the token budget for the source rows.
+ *       by {@link Evaluation#run} over a {@link SentenceTranslator} that sees the model only as its
+ *       {@link org.nmt4j.model.IncrementalDecoder} ({@link Seq2SeqTransformer#decoder}): exactly
+ *       what {@code nmt evaluate} does with {@code --beam 1} (long sources split at sentence
+ *       boundaries), with half the token budget for the source rows.
  * </ul>
  *
  * The stop signal is checked before every batch of both parts.
@@ -83,19 +84,19 @@ public final class Validator implements DevValidation {
     @Override
     public ValidationResult validate(StopSignal stop) {
         long t0 = System.nanoTime();
-        double[] sums;
+        DevLoss loss;
         Evaluation scored;
         try (GradientMode off = GradientMode.off()) {
-            sums = devLoss(stop);
-            scored = sums == null ? null : translate(stop);
+            loss = devLoss(stop);
+            scored = loss == null ? null : translate(stop);
         }
         if (scored == null) {
             return null;
         }
-        double tokens = Math.max(1, sums[2]);
+        double tokens = Math.max(1, loss.tokens());
         return new ValidationResult(
-                sums[0] / tokens,
-                sums[1] / tokens,
+                loss.loss() / tokens,
+                loss.nll() / tokens,
                 scored.bleu(),
                 scored.chrf(),
                 dev.references().sources(),
@@ -103,10 +104,26 @@ public final class Validator implements DevValidation {
                 (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Returns {loss sum, nll sum, tokens}, or null when stopped. */
-    private double[] devLoss(StopSignal stop) {
+    /**
+     * The dev loss summed over the target tokens.
+     *
+     * @param loss the label-smoothed loss sum
+     * @param nll the plain negative log-likelihood sum
+     * @param tokens the target tokens summed over
+     */
+    private record DevLoss(double loss, double nll, double tokens) {
+        DevLoss plus(LabelSmoothedCrossEntropy.Sums s) {
+            return new DevLoss(
+                    loss + s.loss().getFloat(),
+                    nll + s.nll().getFloat(),
+                    tokens + s.tokens().getFloat());
+        }
+    }
+
+    /** Returns the dev loss sums, or null when stopped. */
+    private DevLoss devLoss(StopSignal stop) {
         ParameterStore ps = new ParameterStore(manager, false);
-        double[] sums = new double[3];
+        DevLoss sums = new DevLoss(0, 0, 0);
         TokenBudget policy = Batcher.rowCells(dev.pairs(), batchTokens);
         for (int[] batch : policy.batches(dev.pairs().size(), TokenBudget.Order.SHORTEST_FIRST)) {
             if (stop.requested()) {
@@ -116,12 +133,9 @@ public final class Validator implements DevValidation {
                     NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 TokenBatch.Tensors t = builder.build(dev.pairs(), batch).toArrays(sub);
-                Memory memory = model.encode(ps, t.source(), false);
+                EncoderOutput memory = model.encode(ps, t.source(), false);
                 NDArray logits = model.decode(ps, memory, t.targetIn(), null, false).logits();
-                LabelSmoothedCrossEntropy.Sums s = loss.sums(logits, t.labels());
-                sums[0] += s.loss().getFloat();
-                sums[1] += s.nll().getFloat();
-                sums[2] += s.tokens().getFloat();
+                sums = sums.plus(loss.sums(logits, t.labels()));
             }
         }
         return sums;
@@ -131,7 +145,7 @@ public final class Validator implements DevValidation {
     private Evaluation translate(StopSignal stop) {
         SentenceTranslator translator =
                 new SentenceTranslator(
-                        model, manager, tokenizers, greedy, translatorOptions(batchTokens));
+                        model.decoder(manager), tokenizers, greedy, translatorOptions(batchTokens));
         TranslationListener stopping =
                 new TranslationListener() {
                     @Override

@@ -13,7 +13,7 @@ import java.util.Random;
 import org.nmt4j.data.batch.BatchBuilder;
 import org.nmt4j.data.batch.Batcher;
 import org.nmt4j.data.batch.TokenizedCorpus;
-import org.nmt4j.model.Memory;
+import org.nmt4j.model.EncoderOutput;
 import org.nmt4j.model.ModelConfig;
 import org.nmt4j.model.Seq2SeqTransformer;
 import org.nmt4j.text.SpecialTokens;
@@ -98,7 +98,8 @@ final class CopyRun implements AutoCloseable {
                     src[k] = s[k];
                 }
                 src[s.length] = sp.eos();
-                Memory memory = model.encode(ps, m.create(src, new Shape(1, src.length)), false);
+                EncoderOutput memory =
+                        model.encode(ps, m.create(src, new Shape(1, src.length)), false);
                 List<Long> out = new ArrayList<>(List.of((long) sp.bos()));
                 for (int t = 0; t <= s.length + 1; t++) {
                     long[] in = out.stream().mapToLong(Long::longValue).toArray();

@@ -26,9 +26,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nmt4j.faults.ForkedJvm;
-import org.nmt4j.model.LoadedModel;
-import org.nmt4j.model.ModelArtifacts;
-import org.nmt4j.model.RunLayout;
+import org.nmt4j.model.io.LoadedModel;
+import org.nmt4j.model.io.ModelArtifacts;
+import org.nmt4j.model.io.RunLayout;
 import org.nmt4j.train.checkpoint.Checkpointer;
 import org.nmt4j.train.checkpoint.TrainingState;
 

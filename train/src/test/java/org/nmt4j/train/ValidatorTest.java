@@ -20,8 +20,8 @@ import org.nmt4j.data.batch.TokenizedCorpus;
 import org.nmt4j.data.clean.TextNormalizer;
 import org.nmt4j.data.corpus.SentencePair;
 import org.nmt4j.data.tokenizer.Tokenizers;
-import org.nmt4j.model.LoadedModel;
-import org.nmt4j.model.ModelArtifacts;
+import org.nmt4j.model.io.LoadedModel;
+import org.nmt4j.model.io.ModelArtifacts;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.translate.CopyModel;
 import org.nmt4j.translate.Evaluation;
@@ -109,8 +109,7 @@ class ValidatorTest {
         TestSet test = TestSet.read(file);
         SentenceTranslator greedy =
                 new SentenceTranslator(
-                        loaded.model(),
-                        manager,
+                        loaded.decoder(manager),
                         tokenizers,
                         DECODE.withBeam(1, 1),
                         Validator.translatorOptions(BATCH_TOKENS));

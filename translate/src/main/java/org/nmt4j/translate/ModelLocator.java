@@ -2,7 +2,7 @@ package org.nmt4j.translate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.nmt4j.model.RunLayout;
+import org.nmt4j.model.io.RunLayout;
 
 /**
  * Finds the model directory that a path and an optional checkpoint name, e.g. {@code --model DIR

@@ -2,7 +2,6 @@ package org.nmt4j.translate;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +11,7 @@ import org.nmt4j.data.batch.Padding;
 import org.nmt4j.data.batch.TokenBudget;
 import org.nmt4j.data.tokenizer.SentencePieceCodec;
 import org.nmt4j.data.tokenizer.Tokenizers;
-import org.nmt4j.model.Seq2SeqTransformer;
+import org.nmt4j.model.IncrementalDecoder;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.model.search.Hypothesis;
 import org.nmt4j.model.search.Search;
@@ -37,8 +36,7 @@ import org.nmt4j.model.search.SearchOptions;
  * training. Not thread-safe; use one per thread.
  */
 public final class SentenceTranslator {
-    private final Seq2SeqTransformer model;
-    private final NDManager manager;
+    private final IncrementalDecoder<?, ?> model;
     private final Tokenizers tokenizers;
     private final DecodeConfig decode;
     private final TranslatorOptions options;
@@ -48,29 +46,36 @@ public final class SentenceTranslator {
     /**
      * Creates a translator.
      *
-     * @param model the trained model
-     * @param manager the manager of its parameters; each batch runs in a sub-manager of it
+     * @param model the trained model (one, or an ensemble), bound to its parameters; each batch
+     *     runs in a manager of its own on the model's device
      * @param tokenizers the model's tokenizers, whose vocabularies must match the model
      * @param decode beam, n-best, length penalty, maximum length
      * @param options batch budget, attention
      * @throws IllegalArgumentException if a tokenizer's vocabulary differs from the model's
      */
     public SentenceTranslator(
-            Seq2SeqTransformer model,
-            NDManager manager,
+            IncrementalDecoder<?, ?> model,
             Tokenizers tokenizers,
             DecodeConfig decode,
             TranslatorOptions options) {
-        checkVocabulary("source", tokenizers.source(), model.config().sourceVocabSize());
-        checkVocabulary("target", tokenizers.target(), model.config().targetVocabSize());
+        checkVocabulary("source", tokenizers.source(), model.sourceVocabSize());
+        checkVocabulary("target", tokenizers.target(), model.targetVocabSize());
         this.model = model;
-        this.manager = manager;
         this.tokenizers = tokenizers;
         this.decode = decode;
         this.options = options;
         this.rows = new BatchBuilder(model.special(), Padding.RIGHT);
         SearchOptions so = SearchOptions.DEFAULT.withAttention(options.attention());
-        this.search = Search.create(model, new ParameterStore(manager, false), decode, so);
+        this.search = Search.create(model, decode, so);
+    }
+
+    /**
+     * Returns the search settings this translator uses.
+     *
+     * @return beam, n-best, length penalty, maximum length
+     */
+    public DecodeConfig decodeConfig() {
+        return decode;
     }
 
     /**
@@ -79,7 +84,7 @@ public final class SentenceTranslator {
      * @return the limit
      */
     public int maxSourcePieces() {
-        return model.config().maxPositions() - 1;
+        return model.maxPositions() - 1;
     }
 
     /**
@@ -180,7 +185,7 @@ public final class SentenceTranslator {
         for (Segment s : batch) {
             sentences.add(s.ids());
         }
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = NDManager.newBaseManager(model.device())) {
             NDArray source = rows.sourceArray(m, sentences);
             return search.search(source);
         }

@@ -12,41 +12,39 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Translates a stream of lines into a stream of lines: exactly one output line per input line, in
- * order, always. Input is read and translated in chunks (so standard input can stream), each chunk
- * batched by length by the {@link SentenceTranslator}.
+ * order, always. Input is read and translated in chunks of {@link ChunkTranslator#CHUNK_LINES} (so
+ * standard input can stream), each by the {@link ChunkTranslator} that the Spark job uses too, and
+ * each batched by length by the {@link SentenceTranslator}.
  *
  * <p>A line that is not valid UTF-8 is reported (warning with its line number) and gives an empty
  * output line; a line longer than the model takes is reported and translated in parts. With n-best
- * output, a line holds the alternatives separated by tabs (translations never contain tabs: the
- * tokenizer's normalisation turns them into spaces), so the one-line-per-input rule holds there
- * too. Output lines end with LF.
+ * output, a line holds the alternatives separated by tabs, so the one-line-per-input rule holds
+ * there too. Output lines end with LF.
  */
 public final class TranslationJob {
     /** Lines read and translated at a time. */
-    public static final int CHUNK_LINES = 2000;
+    public static final int CHUNK_LINES = ChunkTranslator.CHUNK_LINES;
 
     /** At most this many heatmaps are written, for the first lines. */
     public static final int MAX_HEATMAPS = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(TranslationJob.class);
 
-    private final SentenceTranslator translator;
+    private final ChunkTranslator chunks;
     private final Path heatmapDir;
-    private final boolean nbest;
     private int heatmaps;
 
     /**
      * Creates a job.
      *
-     * @param translator the translator
+     * @param translator the translator; with n-best search, every alternative is written,
+     *     tab-separated, instead of the best only
      * @param heatmapDir where to write one attention PNG per sentence, or null for none (the
      *     translator must then record attention)
-     * @param nbest true to write every alternative, tab-separated, instead of the best only
      */
-    public TranslationJob(SentenceTranslator translator, Path heatmapDir, boolean nbest) {
-        this.translator = translator;
+    public TranslationJob(SentenceTranslator translator, Path heatmapDir) {
+        this.chunks = new ChunkTranslator(() -> translator);
         this.heatmapDir = heatmapDir;
-        this.nbest = nbest;
     }
 
     /**
@@ -66,6 +64,23 @@ public final class TranslationJob {
             long invalidUtf8,
             long splitLines,
             double seconds) {
+
+        /**
+         * A summary of counts.
+         *
+         * @param counts what was translated
+         * @param seconds wall time
+         * @return the summary
+         */
+        public static Summary of(ChunkTranslator.Counts counts, double seconds) {
+            return new Summary(
+                    counts.lines(),
+                    counts.sourceTokens(),
+                    counts.targetTokens(),
+                    counts.invalidUtf8(),
+                    counts.splitLines(),
+                    seconds);
+        }
 
         /**
          * The summary line, e.g. {@code 500 sentences, 4021 source tokens, 4410 target tokens in
@@ -107,48 +122,34 @@ public final class TranslationJob {
      */
     public Summary run(InputLines in, Writer out, LongConsumer progress) throws IOException {
         long start = System.nanoTime();
-        long[] totals = new long[5];
+        ChunkTranslator.Counts totals = ChunkTranslator.Counts.ZERO;
         List<InputLines.Line> chunk = new ArrayList<>(CHUNK_LINES);
         for (InputLines.Line line = in.next(); line != null; line = in.next()) {
             chunk.add(line);
             if (chunk.size() == CHUNK_LINES) {
-                translateChunk(chunk, out, progress, totals);
+                totals = totals.plus(translateChunk(chunk, out, progress));
                 chunk.clear();
             }
         }
-        translateChunk(chunk, out, progress, totals);
+        if (!chunk.isEmpty()) {
+            totals = totals.plus(translateChunk(chunk, out, progress));
+        }
         out.flush();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Summary(totals[0], totals[1], totals[2], totals[3], totals[4], seconds);
+        return Summary.of(totals, (System.nanoTime() - start) / 1e9);
     }
 
-    private void translateChunk(
-            List<InputLines.Line> chunk, Writer out, LongConsumer progress, long[] totals)
-            throws IOException {
-        if (chunk.isEmpty()) {
-            return;
+    private ChunkTranslator.Counts translateChunk(
+            List<InputLines.Line> chunk, Writer out, LongConsumer progress) throws IOException {
+        ChunkTranslator.Chunk done = chunks.translate(chunk, progress);
+        for (ChunkTranslator.Report r : done.reports()) {
+            LOG.warn("line {}: {}", r.lineNumber(), r.message());
         }
-        List<String> texts = new ArrayList<>(chunk.size());
-        for (InputLines.Line line : chunk) {
-            if (line.text() == null) {
-                LOG.warn("line {}: {}; writing an empty line", line.number(), line.error());
-                totals[3]++;
-            }
-            texts.add(line.text());
-        }
-        long first = chunk.get(0).number();
-        Listener listener = new Listener(progress);
-        List<Translation> translations = translator.translate(texts, first, listener);
-        for (int i = 0; i < translations.size(); i++) {
-            Translation t = translations.get(i);
-            out.write(nbest ? String.join("\t", t.alternatives()) : t.text());
+        for (int i = 0; i < done.output().size(); i++) {
+            out.write(done.output().get(i));
             out.write('\n');
-            totals[0]++;
-            totals[1] += t.sourceTokens();
-            totals[2] += t.targetTokens();
-            writeHeatmaps(first + i, t);
+            writeHeatmaps(chunk.get(i).number(), done.translations().get(i));
         }
-        totals[4] += listener.split;
+        return done.counts();
     }
 
     private void writeHeatmaps(long lineNumber, Translation t) throws IOException {
@@ -174,39 +175,6 @@ public final class TranslationJob {
             String title =
                     "line " + lineNumber + (t.attention().size() > 1 ? ", part " + (p + 1) : "");
             AttentionHeatmap.write(t.attention().get(p), title, heatmapDir.resolve(name));
-        }
-    }
-
-    /** Logs split lines and forwards progress. */
-    private static final class Listener implements TranslationListener {
-        private final LongConsumer progress;
-        private long split;
-
-        Listener(LongConsumer progress) {
-            this.progress = progress;
-        }
-
-        @Override
-        public void lineSplit(
-                long lineNumber, int tokens, int limit, int parts, boolean cutInsideSentence) {
-            split++;
-            LOG.warn(
-                    "line {}: {} source pieces exceed the model's limit of {}; translated in {}"
-                            + " parts split at sentence boundaries{}",
-                    lineNumber,
-                    tokens,
-                    limit,
-                    parts,
-                    cutInsideSentence
-                            ? " (a sentence longer than the limit was cut between pieces)"
-                            : "");
-        }
-
-        @Override
-        public void linesCompleted(int lines) {
-            if (progress != null && lines > 0) {
-                progress.accept(lines);
-            }
         }
     }
 }

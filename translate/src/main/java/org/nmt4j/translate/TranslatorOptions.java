@@ -9,8 +9,12 @@ package org.nmt4j.translate;
  */
 public record TranslatorOptions(int batchTokens, boolean attention) {
 
+    /** The default budget of a batch, in source tokens. */
+    public static final int DEFAULT_BATCH_TOKENS = 4000;
+
     /** The default budget: 4000 source tokens per batch, no attention. */
-    public static final TranslatorOptions DEFAULT = new TranslatorOptions(4000, false);
+    public static final TranslatorOptions DEFAULT =
+            new TranslatorOptions(DEFAULT_BATCH_TOKENS, false);
 
     /** Validates the budget. */
     public TranslatorOptions {

@@ -12,10 +12,10 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.nmt4j.data.tokenizer.Tokenizers;
 import org.nmt4j.model.CopyTask;
-import org.nmt4j.model.LoadedModel;
-import org.nmt4j.model.ModelArtifacts;
 import org.nmt4j.model.Seq2SeqTransformer;
-import org.nmt4j.model.TokenizerFiles;
+import org.nmt4j.model.io.LoadedModel;
+import org.nmt4j.model.io.ModelArtifacts;
+import org.nmt4j.model.io.TokenizerFiles;
 
 /**
  * A model directory for tests: a tiny model trained (once per test JVM, about 15 s) to copy

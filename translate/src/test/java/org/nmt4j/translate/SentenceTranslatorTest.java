@@ -12,40 +12,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.nmt4j.data.tokenizer.Tokenizers;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nmt4j.model.CopyTask;
-import org.nmt4j.model.LoadedModel;
-import org.nmt4j.model.ModelArtifacts;
 import org.nmt4j.model.Seq2SeqTransformer;
 import org.nmt4j.model.search.DecodeConfig;
+import org.nmt4j.model.search.EnsembleDecoder;
 import org.nmt4j.text.SpecialTokens;
 
 class SentenceTranslatorTest {
     private static final DecodeConfig GREEDY = new DecodeConfig(1, 0.6, 1.5, 5);
     private static final DecodeConfig BEAM4 = new DecodeConfig(4, 0.6, 1.5, 5, 3);
 
-    private static NDManager manager;
-    private static LoadedModel loaded;
-    private static Tokenizers tokenizers;
-
-    @BeforeAll
-    static void load() throws Exception {
-        manager = NDManager.newBaseManager();
-        loaded = ModelArtifacts.load(CopyModel.directory(), manager, null);
-        tokenizers = CopyModel.tokenizers(loaded);
-    }
-
-    @AfterAll
-    static void close() {
-        tokenizers.close();
-        manager.close();
-    }
+    @RegisterExtension static final OpenCopyModel COPY = new OpenCopyModel();
 
     private static SentenceTranslator translator(DecodeConfig decode, TranslatorOptions options) {
-        return new SentenceTranslator(loaded.model(), manager, tokenizers, decode, options);
+        return COPY.translator(decode, options);
     }
 
     private static String alone(SentenceTranslator t, String line) {
@@ -54,6 +36,68 @@ class SentenceTranslatorTest {
 
     private static List<String> texts(List<Translation> translations) {
         return translations.stream().map(Translation::text).toList();
+    }
+
+    /** The lines of {@link TestTexts#mixed64()} that fit the model in one part. */
+    private static List<String> linesThatFit() {
+        int limit = CopyModel.MAX_POSITIONS - 1;
+        return TestTexts.mixed64().stream()
+                .filter(l -> COPY.tokenizers().source().encode(l).length <= limit)
+                .toList();
+    }
+
+    /**
+     * Checks each translation against the one worked out by hand for a scripted copy model whose
+     * copied id has probability {@code p} at every step: the line's round trip through the
+     * tokenizer, scored {@code (n + 1)·ln p / lp(n + 1)} for n pieces (EOS counted).
+     */
+    private static void assertScriptedCopies(
+            List<String> lines, List<Translation> out, double p, DecodeConfig decode) {
+        assertEquals(lines.size(), out.size());
+        for (int i = 0; i < lines.size(); i++) {
+            int[] ids = COPY.tokenizers().source().encode(lines.get(i));
+            if (ids.length == 0) {
+                assertEquals(Translation.EMPTY, out.get(i), "line " + i);
+                continue;
+            }
+            int steps = ids.length + 1;
+            double score = steps * Math.log(p) / decode.lengthPenaltyFactor(steps);
+            assertEquals(COPY.tokenizers().target().decode(ids), out.get(i).text(), "line " + i);
+            assertEquals(score, out.get(i).score(), 1e-4, "score of line " + i);
+            assertEquals(ids.length, out.get(i).targetTokens(), "line " + i);
+        }
+    }
+
+    @Test
+    void scriptedCopyModel_givesEachLineTheTranslationAndScoreWorkedOutByHand_greedyAndBeam() {
+        int vocab = COPY.tokenizers().source().vocabSize();
+        ScriptedCopyDecoder model = new ScriptedCopyDecoder(vocab, CopyModel.MAX_POSITIONS, 0.8);
+        List<String> lines = linesThatFit();
+        assertTrue(lines.size() > 50, "most of the 64 lines fit: " + lines.size());
+        for (DecodeConfig decode : List.of(GREEDY, BEAM4)) {
+            SentenceTranslator t =
+                    new SentenceTranslator(
+                            model, COPY.tokenizers(), decode, new TranslatorOptions(300, false));
+            assertScriptedCopies(lines, t.translate(lines), 0.8, decode);
+        }
+    }
+
+    @Test
+    void ensembleOfTwoScriptedModels_translatesWithTheMeanOfTheirProbabilities() {
+        int vocab = COPY.tokenizers().source().vocabSize();
+        EnsembleDecoder both =
+                new EnsembleDecoder(
+                        List.of(
+                                new ScriptedCopyDecoder(vocab, CopyModel.MAX_POSITIONS, 0.8),
+                                new ScriptedCopyDecoder(vocab, CopyModel.MAX_POSITIONS, 0.6)));
+        List<String> lines = linesThatFit();
+        for (DecodeConfig decode : List.of(GREEDY, BEAM4)) {
+            SentenceTranslator t =
+                    new SentenceTranslator(
+                            both, COPY.tokenizers(), decode, TranslatorOptions.DEFAULT);
+            // the mean of .8 and .6 at every step
+            assertScriptedCopies(lines, t.translate(lines), 0.7, decode);
+        }
     }
 
     @Test
@@ -135,7 +179,7 @@ class SentenceTranslatorTest {
     void lineLongerThanTheModel_isSplitAtSentenceBoundaries_andReportedWithItsLineNumber() {
         String longLine = String.join(" ", TestTexts.sentences().subList(0, 6));
         SentenceTranslator t = translator(GREEDY, TranslatorOptions.DEFAULT);
-        int pieces = tokenizers.source().encode(longLine).length;
+        int pieces = COPY.tokenizers().source().encode(longLine).length;
         assertTrue(pieces > t.maxSourcePieces(), "the test line must be too long: " + pieces);
         List<long[]> reports = new ArrayList<>();
         TranslationListener listener =
@@ -207,7 +251,7 @@ class SentenceTranslatorTest {
                         .get(0);
         assertEquals(1, t.attention().size());
         AttentionMap map = t.attention().get(0);
-        assertEquals(tokenizers.source().pieces(line).size() + 1, map.sourcePieces().size());
+        assertEquals(COPY.tokenizers().source().pieces(line).size() + 1, map.sourcePieces().size());
         assertEquals("</s>", map.sourcePieces().get(map.sourcePieces().size() - 1));
         assertEquals(t.targetTokens() + 1, map.targetPieces().size());
         for (float[] row : map.weights()) {
@@ -230,9 +274,8 @@ class SentenceTranslatorTest {
                             IllegalArgumentException.class,
                             () ->
                                     new SentenceTranslator(
-                                            other,
-                                            m,
-                                            tokenizers,
+                                            other.decoder(m),
+                                            COPY.tokenizers(),
                                             GREEDY,
                                             TranslatorOptions.DEFAULT));
             assertTrue(

@@ -1,6 +1,7 @@
 package org.nmt4j.translate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,13 +18,17 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nmt4j.model.LoadedModel;
-import org.nmt4j.model.ModelArtifacts;
+import org.nmt4j.data.tokenizer.TokenizerConfig;
+import org.nmt4j.data.tokenizer.train.SentencePieceTrainer;
+import org.nmt4j.model.io.LoadedModel;
+import org.nmt4j.model.io.ModelArtifacts;
+import org.nmt4j.model.io.TokenizerFiles;
 import org.nmt4j.model.search.DecodeConfig;
 
 /**
  * {@link TrainedModel}: finding the model, its own decode settings (saved with it, or the built-in
- * ones), translators that use them, and translators running at the same time in several threads.
+ * ones), translators that use them, translators running at the same time in several threads, and
+ * ensembles ({@link TrainedModel#ensemble}).
  */
 class TrainedModelTest {
     /** The decode settings saved with the copy model in {@link #run}: 2-best of a beam of 2. */
@@ -120,6 +125,54 @@ class TrainedModelTest {
                 pool.shutdown();
             }
         }
+    }
+
+    @Test
+    void ensembleOfAModelWithItself_translatesAsTheModelAlone_greedyAndBeam() throws IOException {
+        List<String> lines = TestTexts.mixed64();
+        Path dir = CopyModel.directory();
+        try (TrainedModel alone = TrainedModel.open(dir, Device.cpu());
+                TrainedModel twice = TrainedModel.ensemble(List.of(dir, dir), null, Device.cpu())) {
+            assertEquals(List.of(dir, dir), twice.directories());
+            for (int beam : new int[] {1, 3}) {
+                DecodeConfig decode = alone.decodeDefaults().withBeam(beam, 1);
+                List<Translation> one =
+                        alone.translator(decode, TranslatorOptions.DEFAULT).translate(lines);
+                List<Translation> two =
+                        twice.translator(decode, TranslatorOptions.DEFAULT).translate(lines);
+                assertEquals(texts(one), texts(two), "beam " + beam);
+                for (int i = 0; i < lines.size(); i++) {
+                    // log((p + p) / 2) = log p up to float rounding
+                    assertEquals(one.get(i).score(), two.get(i).score(), 1e-4, "line " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void ensembleOfModelsWithAnotherTokenizer_isRefused_inOneLineNamingBoth() throws IOException {
+        Path other = tmp.resolve("other-tokenizer");
+        Path spm =
+                new SentencePieceTrainer()
+                        .train(
+                                List.of(CopyModel.sentencesFile()),
+                                tmp.resolve("other.model"),
+                                TokenizerConfig.training(TokenizerConfig.Type.UNIGRAM, 120, true),
+                                1);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            LoadedModel loaded = ModelArtifacts.load(CopyModel.directory(), manager, null);
+            ModelArtifacts.save(other, loaded.model(), TokenizerFiles.joint(spm));
+        }
+        List<Path> dirs = List.of(CopyModel.directory(), other);
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> TrainedModel.ensemble(dirs, null, Device.cpu()));
+        String msg = e.getMessage();
+        assertTrue(msg.startsWith("ensemble models must share their tokenizers"), msg);
+        assertTrue(msg.contains(other.toString()), msg);
+        assertTrue(msg.contains(CopyModel.directory().toString()), msg);
+        assertFalse(msg.contains("\n"), msg);
     }
 
     @Test

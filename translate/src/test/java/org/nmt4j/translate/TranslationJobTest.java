@@ -3,7 +3,6 @@ package org.nmt4j.translate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -12,46 +11,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.nmt4j.data.tokenizer.Tokenizers;
-import org.nmt4j.model.LoadedModel;
-import org.nmt4j.model.ModelArtifacts;
 import org.nmt4j.model.search.DecodeConfig;
 
 class TranslationJobTest {
-    private static NDManager manager;
-    private static LoadedModel loaded;
-    private static Tokenizers tokenizers;
+    @RegisterExtension static final OpenCopyModel COPY = new OpenCopyModel();
 
     @TempDir Path tmp;
 
-    @BeforeAll
-    static void load() throws Exception {
-        manager = NDManager.newBaseManager();
-        loaded = ModelArtifacts.load(CopyModel.directory(), manager, null);
-        tokenizers = CopyModel.tokenizers(loaded);
-    }
-
-    @AfterAll
-    static void close() {
-        tokenizers.close();
-        manager.close();
-    }
-
     private static SentenceTranslator translator(DecodeConfig decode, boolean attention) {
-        return new SentenceTranslator(
-                loaded.model(),
-                manager,
-                tokenizers,
-                decode,
-                new TranslatorOptions(2000, attention));
+        return COPY.translator(decode, new TranslatorOptions(2000, attention));
     }
 
     private TranslationJob job(DecodeConfig decode, boolean attention, Path heatmaps) {
-        return new TranslationJob(translator(decode, attention), heatmaps, decode.nbest() > 1);
+        return new TranslationJob(translator(decode, attention), heatmaps);
     }
 
     /** The translation of a line on its own: what its output line must hold. */

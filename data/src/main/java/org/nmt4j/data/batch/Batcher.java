@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.nmt4j.data.clean.Hashing;
+import org.nmt4j.data.SeededHash;
 
 /**
  * Token-budget batches with length bucketing. For each epoch:
@@ -97,7 +97,8 @@ public final class Batcher {
      * @return the plan; the same for the same epoch every time
      */
     public EpochPlan plan(int epoch) {
-        SplittableRandom rng = new SplittableRandom(Hashing.mix(seed) ^ Hashing.mix(epoch + 1L));
+        SplittableRandom rng =
+                new SplittableRandom(SeededHash.mix(seed) ^ SeededHash.mix(epoch + 1L));
         int[] order = permutation(corpus.size(), rng);
         List<int[]> batches = new ArrayList<>();
         for (int from = 0; from < order.length; from += chunkPairs) {
@@ -119,7 +120,7 @@ public final class Batcher {
      * @return the batches
      */
     public static List<int[]> naive(TokenizedCorpus corpus, int pairsPerBatch, long seed) {
-        int[] order = permutation(corpus.size(), new SplittableRandom(Hashing.mix(seed)));
+        int[] order = permutation(corpus.size(), new SplittableRandom(SeededHash.mix(seed)));
         List<int[]> batches = new ArrayList<>();
         for (int from = 0; from < order.length; from += pairsPerBatch) {
             batches.add(

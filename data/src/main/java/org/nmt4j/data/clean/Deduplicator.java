@@ -1,6 +1,7 @@
 package org.nmt4j.data.clean;
 
 import java.util.Arrays;
+import org.nmt4j.data.SeededHash;
 
 /**
  * Remembers which (source, target) pairs were seen, as 64-bit hashes in an open-addressing table
@@ -24,7 +25,7 @@ public final class Deduplicator {
      * @return true the first time this pair is seen, false for a repeat
      */
     public boolean firstTime(String source, String target) {
-        long h = Hashing.hash64(SEED, source + '\t' + target);
+        long h = SeededHash.hash64(SEED, source + '\t' + target);
         if (h == EMPTY) {
             boolean first = !zeroSeen;
             zeroSeen = true;

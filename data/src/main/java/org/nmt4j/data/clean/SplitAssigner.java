@@ -1,5 +1,7 @@
 package org.nmt4j.data.clean;
 
+import org.nmt4j.data.SeededHash;
+
 /**
  * Splits a single-file corpus into train, dev and test, grouped by source sentence: the split of a
  * pair depends only on the seed and its (normalised) source sentence, so every translation of one
@@ -41,7 +43,7 @@ public final class SplitAssigner {
      * @return the split
      */
     public Split assign(String source) {
-        double u = (Hashing.hash64(seed, source) >>> 11) * 0x1.0p-53;
+        double u = (SeededHash.hash64(seed, source) >>> 11) * 0x1.0p-53;
         if (u < devFraction) {
             return Split.DEV;
         }

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -33,16 +32,11 @@ public final class BeamSearch extends StepSearch {
      * Creates the search.
      *
      * @param model the model
-     * @param ps the parameter store of its parameters
      * @param config beam size K, n-best, length penalty α, maximum length
      * @param options cached or not, attention or not
      */
-    public BeamSearch(
-            IncrementalDecoder<?, ?> model,
-            ParameterStore ps,
-            DecodeConfig config,
-            SearchOptions options) {
-        super(model, ps, config, options);
+    public BeamSearch(IncrementalDecoder<?, ?> model, DecodeConfig config, SearchOptions options) {
+        super(model, config, options);
     }
 
     @Override

@@ -15,11 +15,33 @@ package org.nmt4j.model.search;
  */
 public record DecodeConfig(int beam, double lengthPenalty, double maxLenA, int maxLenB, int nbest) {
 
+    /** The built-in beam size. */
+    public static final int DEFAULT_BEAM = 4;
+
+    /** The built-in length-penalty exponent. */
+    public static final double DEFAULT_LENGTH_PENALTY = 0.6;
+
+    /** The built-in {@code max_len_a}. */
+    public static final double DEFAULT_MAX_LEN_A = 1.5;
+
+    /** The built-in {@code max_len_b}. */
+    public static final int DEFAULT_MAX_LEN_B = 10;
+
+    /** The built-in n-best. */
+    public static final int DEFAULT_NBEST = 1;
+
     /**
      * The built-in defaults, used for models saved without their own decode settings: beam 4,
-     * length penalty 0.6, output length at most 1.5 * S + 10, one hypothesis.
+     * length penalty 0.6, output length at most 1.5 * S + 10, one hypothesis. (The constants above
+     * are compile-time constants so that help texts can quote them.)
      */
-    public static final DecodeConfig DEFAULT = new DecodeConfig(4, 0.6, 1.5, 10, 1);
+    public static final DecodeConfig DEFAULT =
+            new DecodeConfig(
+                    DEFAULT_BEAM,
+                    DEFAULT_LENGTH_PENALTY,
+                    DEFAULT_MAX_LEN_A,
+                    DEFAULT_MAX_LEN_B,
+                    DEFAULT_NBEST);
 
     /** Validates every field; messages name the field and the accepted range. */
     public DecodeConfig {

@@ -2,7 +2,6 @@ package org.nmt4j.model.search;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,16 +21,12 @@ public final class GreedySearch extends StepSearch {
      * Creates the search.
      *
      * @param model the model
-     * @param ps the parameter store of its parameters
      * @param config length penalty (for the reported score) and maximum length; beam is ignored
      * @param options cached or not, attention or not
      */
     public GreedySearch(
-            IncrementalDecoder<?, ?> model,
-            ParameterStore ps,
-            DecodeConfig config,
-            SearchOptions options) {
-        super(model, ps, config, options);
+            IncrementalDecoder<?, ?> model, DecodeConfig config, SearchOptions options) {
+        super(model, config, options);
     }
 
     @Override

@@ -1,14 +1,13 @@
 package org.nmt4j.model.search;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.nmt4j.model.IncrementalDecoder;
 
 /**
  * Finds translations of a batch of source sentences with a trained model, seen through {@link
- * IncrementalDecoder} (a {@link org.nmt4j.model.Seq2SeqTransformer}, or any other model that scores
- * one step at a time).
+ * IncrementalDecoder} (a Transformer's {@link org.nmt4j.model.TransformerDecoder}, an {@link
+ * EnsembleDecoder}, or any other model that scores one step at a time).
  *
  * <p>Shapes: B sentences, S source length. Searches run with autograd off in the calling thread and
  * free every intermediate array of each step as they go.
@@ -28,19 +27,15 @@ public interface Search {
      * Creates the search a config asks for: greedy when beam and nbest are 1, else beam search.
      *
      * @param model the model
-     * @param ps the parameter store of the model's parameters
      * @param config beam size, n-best, length penalty and maximum length
      * @param options cached or not, attention or not
      * @return the search
      */
     static Search create(
-            IncrementalDecoder<?, ?> model,
-            ParameterStore ps,
-            DecodeConfig config,
-            SearchOptions options) {
+            IncrementalDecoder<?, ?> model, DecodeConfig config, SearchOptions options) {
         if (config.beam() == 1 && config.nbest() == 1) {
-            return new GreedySearch(model, ps, config, options);
+            return new GreedySearch(model, config, options);
         }
-        return new BeamSearch(model, ps, config, options);
+        return new BeamSearch(model, config, options);
     }
 }

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import org.nmt4j.model.EncodedSource;
 import org.nmt4j.model.IncrementalDecoder;
 import org.nmt4j.model.StepCache;
@@ -27,7 +26,6 @@ import org.nmt4j.model.StepScores;
  */
 final class StepDecoder<S extends EncodedSource<S>, C extends StepCache> implements AutoCloseable {
     private final IncrementalDecoder<S, C> model;
-    private final ParameterStore ps;
     private final NDManager manager;
     private final boolean recordAttention;
     private final C cache;
@@ -41,14 +39,12 @@ final class StepDecoder<S extends EncodedSource<S>, C extends StepCache> impleme
 
     private StepDecoder(
             IncrementalDecoder<S, C> model,
-            ParameterStore ps,
             NDManager manager,
             SearchOptions options,
             S source,
             int[] sourceLengths,
             int rows) {
         this.model = model;
-        this.ps = ps;
         this.manager = manager;
         this.recordAttention = options.attention();
         this.cache = options.cached() ? model.newCache() : null;
@@ -62,7 +58,6 @@ final class StepDecoder<S extends EncodedSource<S>, C extends StepCache> impleme
      * Encodes a batch once and prepares the rows: {@code copies} consecutive rows per sentence.
      *
      * @param model the model
-     * @param ps its parameter store
      * @param source (B,S) int64 source ids
      * @param options cached or not, attention or not
      * @param copies rows per sentence (the beam size; 1 for greedy)
@@ -71,15 +66,11 @@ final class StepDecoder<S extends EncodedSource<S>, C extends StepCache> impleme
      * @return the decoder, with B·copies rows
      */
     static <S extends EncodedSource<S>, C extends StepCache> StepDecoder<S, C> start(
-            IncrementalDecoder<S, C> model,
-            ParameterStore ps,
-            NDArray source,
-            SearchOptions options,
-            int copies) {
+            IncrementalDecoder<S, C> model, NDArray source, SearchOptions options, int copies) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             int[] lengths = sourceLengths(source, model.special().pad());
-            S encoded = model.encode(ps, source);
+            S encoded = model.encode(source);
             S rows = encoded;
             if (copies > 1) {
                 rows =
@@ -89,13 +80,7 @@ final class StepDecoder<S extends EncodedSource<S>, C extends StepCache> impleme
             }
             NDScope.unregister(rows.arrays());
             return new StepDecoder<>(
-                    model,
-                    ps,
-                    source.getManager(),
-                    options,
-                    rows,
-                    lengths,
-                    lengths.length * copies);
+                    model, source.getManager(), options, rows, lengths, lengths.length * copies);
         }
     }
 
@@ -124,7 +109,7 @@ final class StepDecoder<S extends EncodedSource<S>, C extends StepCache> impleme
         } else {
             input = extendPrefixes(lastTokens);
         }
-        StepScores out = model.decodeStep(ps, source, input, cache, recordAttention);
+        StepScores out = model.decodeStep(source, input, cache, recordAttention);
         NDArray logProbs = out.logProbs();
         for (int id : forbidden) {
             logProbs.set(new NDIndex(":, " + id), Float.NEGATIVE_INFINITY);

@@ -1,7 +1,6 @@
 package org.nmt4j.model.search;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.training.ParameterStore;
 import java.util.List;
 import java.util.Objects;
 import org.nmt4j.model.GradientMode;
@@ -9,24 +8,18 @@ import org.nmt4j.model.IncrementalDecoder;
 import org.nmt4j.text.SpecialTokens;
 
 /**
- * What greedy and beam search share: the model, its parameters, the configs, and the set-up of one
- * search (autograd off, the source encoded once into {@code rowsPerSentence()} rows per sentence,
- * the per-sentence length limits). Shapes: B sentences, S source length.
+ * What greedy and beam search share: the model, the configs, and the set-up of one search (autograd
+ * off, the source encoded once into {@code rowsPerSentence()} rows per sentence, the per-sentence
+ * length limits). Shapes: B sentences, S source length.
  */
 abstract class StepSearch implements Search {
     final IncrementalDecoder<?, ?> model;
-    final ParameterStore ps;
     final DecodeConfig config;
     final SearchOptions options;
     final SpecialTokens special;
 
-    StepSearch(
-            IncrementalDecoder<?, ?> model,
-            ParameterStore ps,
-            DecodeConfig config,
-            SearchOptions options) {
+    StepSearch(IncrementalDecoder<?, ?> model, DecodeConfig config, SearchOptions options) {
         this.model = Objects.requireNonNull(model, "model");
-        this.ps = Objects.requireNonNull(ps, "ps");
         this.config = Objects.requireNonNull(config, "config");
         this.options = Objects.requireNonNull(options, "options");
         this.special = model.special();
@@ -37,7 +30,7 @@ abstract class StepSearch implements Search {
     public final List<List<Hypothesis>> search(NDArray source) {
         try (GradientMode off = GradientMode.off();
                 StepDecoder<?, ?> decoder =
-                        StepDecoder.start(model, ps, source, options, rowsPerSentence())) {
+                        StepDecoder.start(model, source, options, rowsPerSentence())) {
             int[] maxLen =
                     SearchLimits.maxOutputLengths(
                             config, model.maxPositions(), decoder.sourceLengths());

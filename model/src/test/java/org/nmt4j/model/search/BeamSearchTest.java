@@ -17,7 +17,6 @@ import static org.nmt4j.model.search.SearchScripts.assertSameHypotheses;
 import static org.nmt4j.model.search.SearchScripts.ln;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,12 +36,10 @@ class BeamSearchTest {
     private static final DecodeConfig BEAM2 = new DecodeConfig(2, 1.0, 0.75, 2, 2);
 
     private static NDManager manager;
-    private static ParameterStore ps;
 
     @BeforeAll
     static void open() {
         manager = NDManager.newBaseManager();
-        ps = new ParameterStore(manager, false);
     }
 
     @AfterAll
@@ -53,7 +50,7 @@ class BeamSearchTest {
     private static List<List<Hypothesis>> beam(
             ScriptedDecoder decoder, DecodeConfig config, SearchOptions options, int[]... batch) {
         try (NDManager m = manager.newSubManager()) {
-            return new BeamSearch(decoder, ps, config, options)
+            return new BeamSearch(decoder, config, options)
                     .search(ScriptedDecoder.sources(m, batch));
         }
     }
@@ -178,7 +175,7 @@ class BeamSearchTest {
         List<List<Hypothesis>> greedy;
         try (NDManager m = manager.newSubManager()) {
             greedy =
-                    new GreedySearch(greedyDecoder, ps, one, SearchOptions.DEFAULT)
+                    new GreedySearch(greedyDecoder, one, SearchOptions.DEFAULT)
                             .search(ScriptedDecoder.sources(m, P, Q, R));
         }
         List<List<Hypothesis>> beam = beam(beamDecoder, one, SearchOptions.DEFAULT, P, Q, R);

@@ -15,7 +15,6 @@ import static org.nmt4j.model.search.SearchScripts.assertSameHypotheses;
 import static org.nmt4j.model.search.SearchScripts.ln;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,12 +31,10 @@ class GreedySearchTest {
     private static final DecodeConfig CONFIG = new DecodeConfig(1, 1.0, 0.75, 2);
 
     private static NDManager manager;
-    private static ParameterStore ps;
 
     @BeforeAll
     static void open() {
         manager = NDManager.newBaseManager();
-        ps = new ParameterStore(manager, false);
     }
 
     @AfterAll
@@ -48,7 +45,7 @@ class GreedySearchTest {
     private static List<List<Hypothesis>> greedy(
             ScriptedDecoder decoder, DecodeConfig config, SearchOptions options, int[]... batch) {
         try (NDManager m = manager.newSubManager()) {
-            return new GreedySearch(decoder, ps, config, options)
+            return new GreedySearch(decoder, config, options)
                     .search(ScriptedDecoder.sources(m, batch));
         }
     }

@@ -1,10 +1,10 @@
 package org.nmt4j.model.search;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -144,12 +144,27 @@ final class ScriptedDecoder
     }
 
     @Override
+    public int sourceVocabSize() {
+        return VOCAB;
+    }
+
+    @Override
+    public int targetVocabSize() {
+        return VOCAB;
+    }
+
+    @Override
     public int maxPositions() {
         return maxPositions;
     }
 
     @Override
-    public Source encode(ParameterStore ps, NDArray source) {
+    public Device device() {
+        return Device.cpu();
+    }
+
+    @Override
+    public Source encode(NDArray source) {
         int b = (int) source.getShape().get(0);
         int s = (int) source.getShape().get(1);
         long[] ids = source.toLongArray();
@@ -172,8 +187,7 @@ final class ScriptedDecoder
     }
 
     @Override
-    public StepScores decodeStep(
-            ParameterStore ps, Source source, NDArray input, Cache cache, boolean attention) {
+    public StepScores decodeStep(Source source, NDArray input, Cache cache, boolean attention) {
         check(!source.closed, "step on a closed source");
         int n = (int) input.getShape().get(0);
         int t = (int) input.getShape().get(1);

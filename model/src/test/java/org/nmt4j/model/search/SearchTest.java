@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.nmt4j.model.CopyTask;
 import org.nmt4j.model.GradientMode;
 import org.nmt4j.model.Seq2SeqTransformer;
+import org.nmt4j.model.TransformerDecoder;
 
 /**
  * Greedy and beam search on a real {@link Seq2SeqTransformer}, trained here on the copy task (about
@@ -35,14 +35,14 @@ class SearchTest {
 
     private static NDManager manager;
     private static Seq2SeqTransformer model;
-    private static ParameterStore ps;
+    private static TransformerDecoder decoder;
     private static List<int[]> sentences;
 
     @BeforeAll
     static void trainCopyModel() {
         manager = NDManager.newBaseManager();
         model = CopyTask.train(manager, CopyTask.config(VOCAB, 64), 250, 10, 1);
-        ps = new ParameterStore(manager, false);
+        decoder = model.decoder(manager);
         sentences = CopyTask.sentences(new Random(7), 64, 1, 10, VOCAB);
     }
 
@@ -55,7 +55,7 @@ class SearchTest {
             List<int[]> batch, DecodeConfig config, SearchOptions options) {
         try (NDManager m = manager.newSubManager()) {
             NDArray source = CopyTask.sources(m, batch);
-            return Search.create(model, ps, config, options).search(source);
+            return Search.create(decoder, config, options).search(source);
         }
     }
 
@@ -153,9 +153,8 @@ class SearchTest {
             NDArray source = CopyTask.sources(m, sentences);
             int before = m.getManagedArrays().size();
             boolean gradBefore = JniUtils.isGradMode();
-            Search.create(model, ps, BEAM4, SearchOptions.DEFAULT.withAttention(true))
-                    .search(source);
-            Search.create(model, ps, GREEDY, SearchOptions.DEFAULT).search(source);
+            Search.create(decoder, BEAM4, SearchOptions.DEFAULT.withAttention(true)).search(source);
+            Search.create(decoder, GREEDY, SearchOptions.DEFAULT).search(source);
             assertEquals(before, m.getManagedArrays().size(), "arrays left behind by the search");
             assertEquals(gradBefore, JniUtils.isGradMode());
         }
@@ -172,11 +171,10 @@ class SearchTest {
                     ai.djl.ndarray.types.DataType.FLOAT32,
                     new ai.djl.ndarray.types.Shape(1, 2),
                     new ai.djl.ndarray.types.Shape(1, 2));
-            ParameterStore ups = new ParameterStore(m, false);
             NDArray source = CopyTask.sources(m, sentences.subList(0, 16));
             for (DecodeConfig config : List.of(GREEDY, BEAM4)) {
                 for (List<Hypothesis> hyps :
-                        Search.create(untrained, ups, config, SearchOptions.DEFAULT)
+                        Search.create(untrained.decoder(m), config, SearchOptions.DEFAULT)
                                 .search(source)) {
                     for (Hypothesis h : hyps) {
                         for (int id : h.tokens()) {

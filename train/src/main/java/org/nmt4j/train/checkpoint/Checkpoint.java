@@ -8,8 +8,8 @@ import ai.djl.util.Pair;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.nmt4j.model.LoadedModel;
-import org.nmt4j.model.ModelArtifacts;
+import org.nmt4j.model.io.LoadedModel;
+import org.nmt4j.model.io.ModelArtifacts;
 import org.nmt4j.train.optim.AdamW;
 import org.nmt4j.train.precision.LossScaler;
 

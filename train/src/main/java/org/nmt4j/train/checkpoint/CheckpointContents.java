@@ -2,7 +2,7 @@ package org.nmt4j.train.checkpoint;
 
 import java.util.Objects;
 import org.nmt4j.model.Seq2SeqTransformer;
-import org.nmt4j.model.TokenizerFiles;
+import org.nmt4j.model.io.TokenizerFiles;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.train.optim.AdamW;
 import org.nmt4j.train.precision.LossScaler;

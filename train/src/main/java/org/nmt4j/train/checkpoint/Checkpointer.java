@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.nmt4j.model.ModelArtifacts;
-import org.nmt4j.model.RunLayout;
+import org.nmt4j.model.io.ModelArtifacts;
+import org.nmt4j.model.io.RunLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

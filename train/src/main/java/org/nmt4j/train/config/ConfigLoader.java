@@ -13,7 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.nmt4j.data.tokenizer.TokenizerConfig;
-import org.nmt4j.model.Devices;
+import org.nmt4j.model.runtime.Devices;
 import org.nmt4j.text.io.AtomicFiles;
 
 /**

@@ -1,4 +1,4 @@
-package org.nmt4j.model;
+package org.nmt4j.model.runtime;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;

@@ -1,4 +1,4 @@
-package org.nmt4j.model;
+package org.nmt4j.model.io;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

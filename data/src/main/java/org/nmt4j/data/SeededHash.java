@@ -1,15 +1,16 @@
-package org.nmt4j.data.clean;
+package org.nmt4j.data;
 
 /**
  * A seeded 64-bit hash of strings (FNV-1a over UTF-16 code units, finished with the SplitMix64
- * mixer), used where a decision must be the same on every run and need not hold the text: the
- * train/dev/test split and de-duplication.
+ * mixer), used wherever a decision must be the same on every run and need not hold the text: the
+ * train/dev/test split and de-duplication ({@code data.clean}), the batch order ({@code
+ * data.batch}) and the training's random streams.
  */
-public final class Hashing {
+public final class SeededHash {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
-    private Hashing() {}
+    private SeededHash() {}
 
     /**
      * Hashes a string with a seed.

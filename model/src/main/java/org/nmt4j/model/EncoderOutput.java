@@ -9,7 +9,8 @@ import ai.djl.ndarray.NDList;
  * @param states (B,S,E) encoder states; rows at padded positions are meaningless and always masked
  * @param sourceKeep (B,S) boolean keep-mask of the source, true for real tokens
  */
-public record Memory(NDArray states, NDArray sourceKeep) implements EncodedSource<Memory> {
+public record EncoderOutput(NDArray states, NDArray sourceKeep)
+        implements EncodedSource<EncoderOutput> {
 
     /**
      * Keeps the given batch rows, in the given order.
@@ -18,8 +19,8 @@ public record Memory(NDArray states, NDArray sourceKeep) implements EncodedSourc
      * @return the selected memory, in new arrays
      */
     @Override
-    public Memory select(NDArray rows) {
-        return new Memory(states.get(rows), sourceKeep.get(rows));
+    public EncoderOutput select(NDArray rows) {
+        return new EncoderOutput(states.get(rows), sourceKeep.get(rows));
     }
 
     /**
@@ -29,8 +30,8 @@ public record Memory(NDArray states, NDArray sourceKeep) implements EncodedSourc
      * @param k copies per row
      * @return memory with B·k rows
      */
-    public Memory repeatEach(int k) {
-        return new Memory(states.repeat(0, k), sourceKeep.repeat(0, k));
+    public EncoderOutput repeatEach(int k) {
+        return new EncoderOutput(states.repeat(0, k), sourceKeep.repeat(0, k));
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.nmt4j.model;
+package org.nmt4j.model.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nmt4j.model.ModelConfig;
+import org.nmt4j.model.TestModels;
 import org.nmt4j.model.search.DecodeConfig;
 
 /** Checkpoint averaging: the exact element-wise mean, of one run's models only. */

@@ -1,4 +1,4 @@
-package org.nmt4j.model;
+package org.nmt4j.model.io;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
@@ -20,13 +20,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.nmt4j.model.Seq2SeqTransformer;
 import org.nmt4j.model.search.DecodeConfig;
+import org.nmt4j.text.io.FileTrees;
 
 /**
  * The on-disk model format, the one place that reads and writes it. A model directory (a training
@@ -156,7 +157,7 @@ public final class ModelArtifacts {
             syncAll(temp);
             replace(temp, target);
         } finally {
-            deleteRecursively(temp);
+            FileTrees.delete(temp);
         }
     }
 
@@ -313,7 +314,7 @@ public final class ModelArtifacts {
             throw e;
         }
         if (old != null) {
-            deleteRecursively(old);
+            FileTrees.delete(old);
         }
     }
 
@@ -323,17 +324,6 @@ public final class ModelArtifacts {
                 try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
                     ch.force(true);
                 }
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
             }
         }
     }

@@ -1,6 +1,10 @@
-package org.nmt4j.model;
+package org.nmt4j.model.io;
 
+import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
+import org.nmt4j.model.IncrementalDecoder;
+import org.nmt4j.model.ModelConfig;
+import org.nmt4j.model.Seq2SeqTransformer;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.text.SpecialTokens;
 
@@ -35,6 +39,16 @@ public record LoadedModel(
      */
     public ModelConfig config() {
         return model.config();
+    }
+
+    /**
+     * Returns the network bound to its parameters, as searches and translators see it.
+     *
+     * @param parameters the manager given to {@code load} (its device is the decoder's)
+     * @return the decoder
+     */
+    public IncrementalDecoder<?, ?> decoder(NDManager parameters) {
+        return model.decoder(parameters);
     }
 
     /**
