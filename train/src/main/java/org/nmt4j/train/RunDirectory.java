@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -12,6 +11,7 @@ import org.nmt4j.model.io.ModelArtifacts;
 import org.nmt4j.model.io.RunLayout;
 import org.nmt4j.model.io.TokenizerFiles;
 import org.nmt4j.text.io.AtomicFiles;
+import org.nmt4j.text.io.FileTrees;
 import org.nmt4j.train.config.ConfigLoader;
 import org.nmt4j.train.config.ExperimentConfig;
 
@@ -134,7 +134,7 @@ public final class RunDirectory implements AutoCloseable {
             run.refuseForeignEntries();
             for (Path p : run.entries()) {
                 if (!p.getFileName().toString().equals(RunLock.FILE)) {
-                    deleteTree(p);
+                    FileTrees.delete(p);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -194,18 +194,6 @@ public final class RunDirectory implements AutoCloseable {
                                 + name
                                 + ", which a run does not write; not deleting it. Move it away"
                                 + " or choose another run_dir");
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.isSymbolicLink(root) || !Files.isDirectory(root)) {
-            Files.deleteIfExists(root);
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
             }
         }
     }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.nmt4j.model.io.ModelArtifacts;
 import org.nmt4j.model.io.RunLayout;
+import org.nmt4j.text.io.FileTrees;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +94,7 @@ public final class Checkpointer {
             for (Path p : entries.toList()) {
                 if (leftover.matcher(p.getFileName().toString()).matches()) {
                     LOG.info("removing {} {}", what, p);
-                    DurableFiles.deleteTree(p);
+                    FileTrees.delete(p);
                 }
             }
         }
@@ -218,7 +219,7 @@ public final class Checkpointer {
             LOG.debug("deleting old checkpoint {}", dir);
             Path doomed = DurableFiles.temporarySibling(hidden(dir), "old");
             DurableFiles.renameAtomically(dir, doomed);
-            DurableFiles.deleteTree(doomed);
+            FileTrees.delete(doomed);
         }
     }
 

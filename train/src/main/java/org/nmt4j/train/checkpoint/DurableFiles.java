@@ -2,12 +2,9 @@ package org.nmt4j.train.checkpoint;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 import org.nmt4j.text.io.AtomicFiles;
 
 /** fsync, atomic renames and recursive deletion for checkpoint directories. */
@@ -46,17 +43,5 @@ final class DurableFiles {
             Files.deleteIfExists(tmp);
         }
         syncDirectory(link.toAbsolutePath().getParent());
-    }
-
-    /** Deletes a directory tree (symbolic links are deleted, not followed). */
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
