@@ -67,12 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
             description = "How many dev translations to show (default: ${DEFAULT-VALUE}).")
     private int examples;
 
-    @Option(
-            names = "--no-progress",
-            description =
-                    "No progress bar; log a line every train.log_every steps instead (the default"
-                            + " when standard error is not a terminal).")
-    private boolean noProgress;
+    @Mixin private TrainingProgressOption progress;
 
     @Mixin private DeviceOption device;
 
@@ -87,7 +82,8 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (RunDirectory run = replace(experiment.runDir());
                 TrainingConsole console =
-                        TrainingConsole.open(run, !noProgress, spec.commandLine().getErr())) {
+                        TrainingConsole.open(
+                                run, progress.barAllowed(), spec.commandLine().getErr())) {
             TrainingOutcome outcome =
                     TrainCommand.usageOnBadCorpus(
                             () -> TrainingRun.start(experiment, file, run, console.options()));

@@ -60,12 +60,7 @@ public final class TrainCommand implements Callable<Integer> {
             })
     private List<String> overrides = new ArrayList<>();
 
-    @Option(
-            names = "--no-progress",
-            description =
-                    "No progress bar; log a line every train.log_every steps instead (the default"
-                            + " when standard error is not a terminal).")
-    private boolean noProgress;
+    @Mixin private TrainingProgressOption progress;
 
     @Mixin private DeviceOption device;
 
@@ -86,7 +81,7 @@ public final class TrainCommand implements Callable<Integer> {
         ExperimentConfig experiment = ConfigLoader.load(config, overrides);
         TrainingRun.preflight(experiment, config);
         try (RunDirectory run = create(experiment.runDir());
-                TrainingConsole console = TrainingConsole.open(run, !noProgress, err())) {
+                TrainingConsole console = TrainingConsole.open(run, progress.barAllowed(), err())) {
             TrainingOutcome outcome =
                     usageOnBadCorpus(
                             () -> TrainingRun.start(experiment, config, run, console.options()));
@@ -97,7 +92,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     private int continueRun() throws IOException {
         try (RunDirectory run = existing(resume);
-                TrainingConsole console = TrainingConsole.open(run, !noProgress, err())) {
+                TrainingConsole console = TrainingConsole.open(run, progress.barAllowed(), err())) {
             TrainingOutcome outcome =
                     usageOnBadCorpus(() -> TrainingRun.resume(run, overrides, console.options()));
             TrainingConsole.printSummary(spec.commandLine().getOut(), run, outcome);
