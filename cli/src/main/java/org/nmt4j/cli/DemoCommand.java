@@ -18,7 +18,7 @@ import org.nmt4j.train.TrainingRun;
 import org.nmt4j.train.config.ConfigLoader;
 import org.nmt4j.train.config.ExperimentConfig;
 import org.nmt4j.translate.Evaluation;
-import org.nmt4j.translate.TestSet;
+import org.nmt4j.translate.EvaluationSet;
 import org.nmt4j.translate.TrainedModel;
 import org.nmt4j.translate.TranslationListener;
 import picocli.CommandLine.Command;
@@ -109,7 +109,7 @@ public final class DemoCommand implements Callable<Integer> {
             ExperimentConfig experiment, RunDirectory run, Device target, PrintWriter out)
             throws IOException {
         Path model = Files.exists(run.best()) ? run.best() : run.last();
-        TestSet dev = TestSet.read(experiment.data().dev());
+        EvaluationSet dev = EvaluationSet.read(experiment.data().dev());
         try (TrainedModel trained = TrainedModel.open(model, target)) {
             int beam = trained.decodeDefaults().beam();
             Evaluation e = Evaluation.run(trained.translator(), dev, TranslationListener.NONE);
@@ -131,7 +131,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void printExamples(PrintWriter out, TestSet dev, Evaluation e, int beam) {
+    private void printExamples(PrintWriter out, EvaluationSet dev, Evaluation e, int beam) {
         int n = Math.min(examples, dev.sources().size());
         out.printf(Locale.ROOT, "%nfirst %d dev sentences (beam %d):%n", n, beam);
         for (int i = 0; i < n; i++) {

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.text.io.AtomicFiles;
 import org.nmt4j.translate.Evaluation;
-import org.nmt4j.translate.TestSet;
+import org.nmt4j.translate.EvaluationSet;
 import org.nmt4j.translate.TrainedModel;
 import org.nmt4j.translate.TranslationListener;
 import org.slf4j.Logger;
@@ -57,7 +57,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (!Files.isRegularFile(test)) {
             throw new UsageException("--test " + test + " is not a file; give a TSV test file");
         }
-        TestSet set = TestSet.read(test);
+        EvaluationSet set = EvaluationSet.read(test);
         if (set.summary().skips().total() > 0) {
             LOG.warn("{}: skipped {}", test, set.summary().skips());
         }

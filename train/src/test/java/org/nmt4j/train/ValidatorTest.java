@@ -17,16 +17,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nmt4j.data.batch.TokenizedCorpus;
-import org.nmt4j.data.clean.TextNormalizer;
 import org.nmt4j.data.corpus.SentencePair;
+import org.nmt4j.data.tokenizer.TextNormalizer;
 import org.nmt4j.data.tokenizer.Tokenizers;
 import org.nmt4j.model.io.LoadedModel;
 import org.nmt4j.model.io.ModelArtifacts;
 import org.nmt4j.model.search.DecodeConfig;
 import org.nmt4j.translate.CopyModel;
 import org.nmt4j.translate.Evaluation;
+import org.nmt4j.translate.EvaluationSet;
 import org.nmt4j.translate.SentenceTranslator;
-import org.nmt4j.translate.TestSet;
 import org.nmt4j.translate.TranslationListener;
 
 /**
@@ -106,7 +106,7 @@ class ValidatorTest {
         assertEquals(1, dev.longSources());
         ValidationResult validated = validator(dev).validate(new StopSignal());
 
-        TestSet test = TestSet.read(file);
+        EvaluationSet test = EvaluationSet.read(file);
         SentenceTranslator greedy =
                 new SentenceTranslator(
                         loaded.decoder(manager),

@@ -34,7 +34,7 @@ public record Evaluation(List<String> hypotheses, BleuScore bleu, ChrFScore chrf
      * @throws IllegalArgumentException if the test set is empty
      */
     public static Evaluation run(
-            SentenceTranslator translator, TestSet testSet, TranslationListener listener) {
+            SentenceTranslator translator, EvaluationSet testSet, TranslationListener listener) {
         if (testSet.pairs().isEmpty()) {
             throw new IllegalArgumentException(
                     testSet.summary().input() + " has no sentence pair to evaluate on");

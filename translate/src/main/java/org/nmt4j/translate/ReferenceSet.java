@@ -6,8 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.nmt4j.data.clean.TextNormalizer;
 import org.nmt4j.data.corpus.SentencePair;
+import org.nmt4j.data.tokenizer.TextNormalizer;
 
 /**
  * Sentence pairs as they are scored: each distinct source once, with every distinct translation it

@@ -52,7 +52,7 @@ class ReferenceSetTest {
                 tsv,
                 List.of("Hi.\tHola.", "Hi. \tBuenas.", "Go.\tVe.", "Hi.\tHola."),
                 StandardCharsets.UTF_8);
-        TestSet set = TestSet.read(tsv);
+        EvaluationSet set = EvaluationSet.read(tsv);
         assertEquals(List.of("Hi.", "Go."), set.sources());
         assertEquals(List.of(List.of("Hola.", "Buenas."), List.of("Ve.")), set.references());
         assertEquals(4, set.summary().pairs());

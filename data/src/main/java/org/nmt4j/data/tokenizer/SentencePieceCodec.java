@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.nmt4j.data.clean.TextNormalizer;
 import org.nmt4j.text.SpecialTokens;
 
 /**

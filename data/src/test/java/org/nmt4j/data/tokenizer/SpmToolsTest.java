@@ -15,7 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nmt4j.data.clean.TextNormalizer;
 import org.nmt4j.data.tokenizer.train.SentencePieceTrainer;
 
 /**

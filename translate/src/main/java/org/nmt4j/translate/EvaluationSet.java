@@ -14,7 +14,7 @@ import org.nmt4j.data.corpus.TsvCorpusReader;
  * @param pairs the grouped pairs
  * @param summary what was read and skipped (lines without a tab, empty sides, invalid UTF-8)
  */
-public record TestSet(ReferenceSet pairs, ReadSummary summary) {
+public record EvaluationSet(ReferenceSet pairs, ReadSummary summary) {
 
     /** The largest share of malformed lines accepted in a test file. */
     public static final double MAX_BAD_SHARE = 0.01;
@@ -28,12 +28,12 @@ public record TestSet(ReferenceSet pairs, ReadSummary summary) {
      * @throws IOException if the file cannot be read
      * @throws org.nmt4j.data.corpus.CorpusException if more than 1% of its lines are malformed
      */
-    public static TestSet read(Path tsv) throws IOException {
+    public static EvaluationSet read(Path tsv) throws IOException {
         ReferenceSet.Builder grouped = new ReferenceSet.Builder();
         ReadSummary summary =
                 new TsvCorpusReader(tsv, 0, 1, false, MAX_BAD_SHARE)
                         .read(pair -> grouped.add(pair.source(), pair.target()));
-        return new TestSet(grouped.build(), summary);
+        return new EvaluationSet(grouped.build(), summary);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.nmt4j.data.clean;
+package org.nmt4j.data.tokenizer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
