@@ -105,11 +105,7 @@ public final class SpmTrainer implements TokenizerTrainer {
     @Override
     public Path train(List<Path> inputs, Path modelFile, TokenizerConfig config, long seed)
             throws IOException {
-        String name = modelFile.getFileName().toString();
-        if (!name.endsWith(".model")) {
-            throw new IllegalArgumentException("model file must end in .model: " + modelFile);
-        }
-        String stem = name.substring(0, name.length() - ".model".length());
+        String stem = TokenizerTrainer.stem(modelFile);
         Path dir = modelFile.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmpPrefix = dir.resolve("." + stem + ".tmp");

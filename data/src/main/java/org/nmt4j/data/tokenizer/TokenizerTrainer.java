@@ -60,4 +60,20 @@ public interface TokenizerTrainer {
                 ? SpmTrainer.find(spmTrainVariable, System.getenv("PATH"))
                 : new org.nmt4j.data.tokenizer.train.SentencePieceTrainer();
     }
+
+    /**
+     * Returns a model file's name without {@code .model}: the vocabulary goes next to it as {@code
+     * STEM.vocab}.
+     *
+     * @param modelFile the model file
+     * @return the stem
+     * @throws IllegalArgumentException if the name does not end in {@code .model}
+     */
+    static String stem(Path modelFile) {
+        String name = modelFile.getFileName().toString();
+        if (!name.endsWith(".model")) {
+            throw new IllegalArgumentException("model file must end in .model: " + modelFile);
+        }
+        return name.substring(0, name.length() - ".model".length());
+    }
 }

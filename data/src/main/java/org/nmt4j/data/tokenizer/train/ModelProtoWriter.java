@@ -14,7 +14,8 @@ import org.nmt4j.data.tokenizer.TokenizerConfig;
  * ModelProto} of {@code sentencepiece_model.proto}: the pieces, the trainer spec and the identity
  * normaliser nmt4j uses) and the {@code .vocab} (one {@code piece<TAB>score} line per id). The
  * special pieces get nmt4j's ids: pad 0, unk 1, bos 2, eos 3, then the 256 byte pieces with byte
- * fallback.
+ * fallback. The trainer spec leaves out {@code num_threads}, so that the file, like the model, does
+ * not depend on how many threads trained it.
  */
 final class ModelProtoWriter {
     /** Piece types of sentencepiece_model.proto. */
@@ -89,7 +90,6 @@ final class ModelProtoWriter {
         t.varint(11, s.inputSentenceSize());
         t.varint(14, TrainerSettings.SEED_PIECES);
         t.fixed32(15, Float.floatToIntBits(TrainerSettings.SHRINKING_FACTOR));
-        t.varint(16, s.threads());
         t.varint(17, TrainerSettings.EM_SUB_ITERATIONS);
         t.varint(18, TrainerSettings.MAX_SENTENCE_BYTES);
         t.varint(19, 1); // shuffle_input_sentence

@@ -45,10 +45,7 @@ public final class SentencePieceTrainer implements TokenizerTrainer {
     @Override
     public Path train(List<Path> inputs, Path modelFile, TokenizerConfig config, long seed)
             throws IOException {
-        String name = modelFile.getFileName().toString();
-        if (!name.endsWith(".model")) {
-            throw new IllegalArgumentException("model file must end in .model: " + modelFile);
-        }
+        String stem = TokenizerTrainer.stem(modelFile);
         TrainerSettings settings = TrainerSettings.of(config, seed).withThreads(threads);
         LOG.info(
                 "training SentencePiece {} model ({} pieces) into {} (nmt4j's trainer, {}"
@@ -59,9 +56,7 @@ public final class SentencePieceTrainer implements TokenizerTrainer {
                 threads);
         long start = System.nanoTime();
         List<ModelProtoWriter.Entry> entries = train(inputs, settings);
-        Path vocab =
-                modelFile.resolveSibling(
-                        name.substring(0, name.length() - ".model".length()) + ".vocab");
+        Path vocab = modelFile.resolveSibling(stem + ".vocab");
         Files.createDirectories(modelFile.toAbsolutePath().getParent());
         AtomicFiles.writeString(vocab, ModelProtoWriter.vocab(entries));
         AtomicFiles.write(

@@ -15,7 +15,7 @@ import org.nmt4j.data.tokenizer.TokenizerConfig;
  * @param seed the sampling seed
  * @param threads worker threads (the result does not depend on it)
  */
-public record TrainerSettings(
+record TrainerSettings(
         TokenizerConfig.Type type,
         int vocabSize,
         double characterCoverage,
@@ -37,7 +37,7 @@ public record TrainerSettings(
     static final int MAX_SENTENCE_BYTES = 4192;
 
     /** Validates. */
-    public TrainerSettings {
+    TrainerSettings {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
@@ -50,7 +50,7 @@ public record TrainerSettings(
      * @param seed the sampling seed
      * @return the settings
      */
-    public static TrainerSettings of(TokenizerConfig config, long seed) {
+    static TrainerSettings of(TokenizerConfig config, long seed) {
         return new TrainerSettings(
                 config.type(),
                 config.vocabSize(),
@@ -67,7 +67,7 @@ public record TrainerSettings(
      * @param n threads
      * @return the copy
      */
-    public TrainerSettings withThreads(int n) {
+    TrainerSettings withThreads(int n) {
         return new TrainerSettings(
                 type, vocabSize, characterCoverage, byteFallback, inputSentenceSize, seed, n);
     }

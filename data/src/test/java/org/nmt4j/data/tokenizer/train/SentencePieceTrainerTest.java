@@ -1,5 +1,6 @@
 package org.nmt4j.data.tokenizer.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -177,6 +178,10 @@ class SentencePieceTrainerTest {
         for (Type type : Type.values()) {
             List<ModelProtoWriter.Entry> one = train(type, 1, 1, 1_000_000);
             assertEquals(one, train(type, 2, 1, 1_000_000), type + " threads");
+            assertArrayEquals(
+                    ModelProtoWriter.model(one, settings(type, 1)),
+                    ModelProtoWriter.model(one, settings(type, 1).withThreads(2)),
+                    type + " file");
             assertEquals(train(type, 2, 7, 500), train(type, 2, 7, 500), type + " seed");
         }
     }
