@@ -7,11 +7,13 @@
 #   2. pieces per sentence (English and Spanish, train and dev), the share of nmt4j's pieces that are
 #      in spm_train's vocabulary, and the unknown rate, each model applied by SentencePiece-DJL;
 #   3. with --bleu STEPS: configs/spa-eng-cpu.yaml trained for STEPS steps with each tokenizer (the
-#      two runs side by side, one thread each; the same seed, data and recipe), then the dev BLEU of
-#      the last checkpoint, greedy and beam 4 (./nmt evaluate).
+#      two runs side by side, one thread each; the same seed, --seed S, data and recipe), then the
+#      dev BLEU of the last checkpoint, greedy and beam 4 (./nmt evaluate); the runs stay in
+#      OUT/run-nmt4j and OUT/run-spm_train.
 #
-#   bench/tokenizer/run.sh [--type unigram|bpe] [--vocab N] [--threads N] [--repeats R] [--bleu STEPS] [--out DIR]
-#     defaults: unigram, 8000, $(nproc) threads, 3 repeats, no BLEU, /tmp/nmt4j-bench-tokenizer
+#   bench/tokenizer/run.sh [--type unigram|bpe] [--vocab N] [--threads N] [--repeats R] [--bleu STEPS]
+#                          [--seed S] [--out DIR]
+#     defaults: unigram, 8000, $(nproc) threads, 3 repeats, no BLEU, seed 1, /tmp/nmt4j-bench-tokenizer
 # Needs spm_train (Debian: sentencepiece) and, for timing, an otherwise idle machine. Prints markdown.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -22,6 +24,7 @@ vocab=8000
 threads="$(nproc)"
 repeats=3
 bleu_steps=0
+seed=1
 out=/tmp/nmt4j-bench-tokenizer
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -30,8 +33,9 @@ while [ $# -gt 0 ]; do
     --threads) threads="$2"; shift 2 ;;
     --repeats) repeats="$2"; shift 2 ;;
     --bleu) bleu_steps="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "bench/tokenizer/run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -97,7 +101,7 @@ echo "| nmt4j's pieces also in spm_train's vocabulary | | $(awk -v l="$c" 'BEGIN
 echo "== BLEU: configs/spa-eng-cpu.yaml for $bleu_steps steps with each tokenizer" >&2
 args=(--no-progress "${spa_eng_shared_sets[@]}" --set train.max_steps="$bleu_steps"
   --set train.max_minutes=0 --set train.validate_every="$bleu_steps" --set train.patience=0
-  --set train.checkpoint_every="$bleu_steps")
+  --set train.checkpoint_every="$bleu_steps" --set seed="$seed")
 for trainer in nmt4j spm_train; do
   rm -rf "$out/run-$trainer"
   NMT_THREADS=1 ./nmt train --config configs/spa-eng-cpu.yaml "${args[@]}" \
@@ -105,7 +109,7 @@ for trainer in nmt4j spm_train; do
 done
 wait
 echo
-echo "| configs/spa-eng-cpu.yaml, $bleu_steps steps | spm_train's tokenizer | nmt4j's tokenizer |"
+echo "| configs/spa-eng-cpu.yaml, $bleu_steps steps, seed $seed | spm_train's tokenizer | nmt4j's tokenizer |"
 echo "| --- | --- | --- |"
 row() {
   local label="$1" beam="$2" cells=()
